@@ -1,0 +1,36 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+
+from nmirf.models import AuditBatch, AuditEntry, User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    fieldsets = (*BaseUserAdmin.fieldsets, (None, {"fields": ("language",)}))
+
+
+class AuditEntryInline(admin.TabularInline):
+    model = AuditEntry
+    fields = ("content_type", "object_id", "object_repr", "operation")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+
+@admin.register(AuditBatch)
+class AuditBatchAdmin(admin.ModelAdmin):
+    """The trail is read-only: restoring happens from an object's history page."""
+
+    list_display = ("created_at", "user", "action", "description")
+    list_filter = ("action",)
+    search_fields = ("description", "user__username")
+    inlines = [AuditEntryInline]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

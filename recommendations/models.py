@@ -1,0 +1,316 @@
+"""UN human rights recommendations and what they are filed under."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Country(models.Model):
+    code = models.CharField(_("ISO code"), max_length=3, unique=True, help_text=_("ISO 3166 alpha-3"))
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(code__regex=r"^[A-Z]{3}$"), name="country_code_alpha3"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Mechanism(models.Model):
+    class Type(models.TextChoices):
+        UPR = "upr", _("Universal Periodic Review")
+        TREATY_BODY = "treaty_body", _("Treaty body")
+        SPECIAL_PROCEDURE = "special_procedure", _("Special procedure")
+        REGIONAL = "regional", _("Regional mechanism")
+        OTHER = "other", _("Other")
+
+    type = models.CharField(_("type"), max_length=20, choices=Type.choices)
+    code = models.CharField(
+        _("code"), max_length=80, unique=True, help_text=_("The UHRI body value, e.g. CRC.")
+    )
+    name = models.CharField(_("name"), max_length=300)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("mechanism")
+        verbose_name_plural = _("mechanisms")
+        ordering = ["type", "code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(type__in=["upr", "treaty_body", "special_procedure", "regional", "other"]),
+                name="mechanism_type_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class SourceDocument(models.Model):
+    symbol = models.CharField(_("document symbol"), max_length=120, unique=True)
+    mechanism = models.ForeignKey(
+        Mechanism, verbose_name=_("mechanism"), related_name="documents", on_delete=models.PROTECT
+    )
+    state = models.ForeignKey(
+        Country,
+        verbose_name=_("State concerned"),
+        related_name="documents",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+    )
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    session = models.CharField(_("session"), max_length=50, blank=True)
+    cycle = models.PositiveSmallIntegerField(_("UPR cycle"), null=True, blank=True)
+    url = models.URLField(_("link"), blank=True, max_length=500)
+
+    class Meta:
+        verbose_name = _("source document")
+        verbose_name_plural = _("source documents")
+        ordering = ["-date", "symbol"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cycle__isnull=True) | Q(cycle__gte=1, cycle__lte=20), name="document_cycle_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.symbol
+
+
+class Theme(models.Model):
+    code = models.SlugField(_("code"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ConcernedGroup(models.Model):
+    code = models.SlugField(_("code"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+
+    class Meta:
+        verbose_name = _("concerned group")
+        verbose_name_plural = _("concerned groups")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Cluster(models.Model):
+    """Recommendations that share a theme and objective, whatever mechanism issued them."""
+
+    name = models.CharField(_("name"), max_length=255)
+    objective = models.TextField(_("objective"), blank=True)
+    lead_institution = models.ForeignKey(
+        "focalpoints.Institution",
+        verbose_name=_("lead institution"),
+        related_name="led_clusters",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+    )
+    supporting_institutions = models.ManyToManyField(
+        "focalpoints.Institution",
+        verbose_name=_("supporting institutions"),
+        related_name="supported_clusters",
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("cluster")
+        verbose_name_plural = _("clusters")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("workspace:cluster_detail", args=[self.pk])
+
+
+class Recommendation(models.Model):
+    class Kind(models.TextChoices):
+        RECOMMENDATION = "recommendation", _("Recommendation")
+        OBSERVATION = "observation", _("Concern or observation")
+        VOLUNTARY_PLEDGE = "voluntary_pledge", _("Voluntary pledge")
+        OTHER = "other", pgettext_lazy("kind of recommendation", "Other")
+
+    class Position(models.TextChoices):
+        SUPPORTED = "supported", _("Supported")
+        SUPPORTED_IN_PART = "supported_in_part", _("Supported in part")
+        NOTED = "noted", _("Noted")
+        PENDING = "pending", _("Pending")
+
+    class Status(models.TextChoices):
+        NO_INFORMATION = "no_information", _("No information")
+        NOT_STARTED = "not_started", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        PARTIALLY_IMPLEMENTED = "partially_implemented", _("Partially implemented")
+        IMPLEMENTED = "implemented", _("Implemented")
+        NOT_APPLICABLE = "not_applicable", _("Not applicable")
+
+    state = models.ForeignKey(
+        Country, verbose_name=_("State"), related_name="recommendations", on_delete=models.PROTECT
+    )
+    text = models.TextField(_("text"))
+    original_language = models.CharField(
+        _("original language"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.RECOMMENDATION)
+    mechanism = models.ForeignKey(
+        Mechanism, verbose_name=_("mechanism"), related_name="recommendations", on_delete=models.PROTECT
+    )
+    source_document = models.ForeignKey(
+        SourceDocument,
+        verbose_name=_("source document"),
+        related_name="recommendations",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+    )
+    paragraph = models.CharField(_("paragraph"), max_length=40, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    cycle = models.PositiveSmallIntegerField(_("UPR cycle"), null=True, blank=True)
+    recommending_states = models.ManyToManyField(
+        Country, verbose_name=_("recommending States"), related_name="recommendations_made", blank=True
+    )
+    position = models.CharField(_("position"), max_length=20, choices=Position.choices, blank=True)
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), related_name="recommendations", blank=True
+    )
+    groups = models.ManyToManyField(
+        ConcernedGroup, verbose_name=_("concerned groups"), related_name="recommendations", blank=True
+    )
+    sdg_goals = models.ManyToManyField(
+        "sdg.Goal", verbose_name=_("SDG goals"), related_name="recommendations", blank=True
+    )
+    sdg_targets = models.ManyToManyField(
+        "sdg.Target", verbose_name=_("SDG targets"), related_name="recommendations", blank=True
+    )
+    cluster = models.ForeignKey(
+        Cluster,
+        verbose_name=_("cluster"),
+        related_name="recommendations",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+    )
+    lead_institution = models.ForeignKey(
+        "focalpoints.Institution",
+        verbose_name=_("lead institution"),
+        related_name="led_recommendations",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+    )
+    supporting_institutions = models.ManyToManyField(
+        "focalpoints.Institution",
+        verbose_name=_("supporting institutions"),
+        related_name="supported_recommendations",
+        blank=True,
+    )
+    status = models.CharField(
+        _("status"), max_length=24, choices=Status.choices, default=Status.NO_INFORMATION
+    )
+    status_date = models.DateField(_("status date"), null=True, blank=True)
+    requires_legislation = models.BooleanField(_("requires legislation"), default=False)
+    published = models.BooleanField(
+        _("published"), default=True, help_text=_("Shown on the public tracker. Clear it to withhold.")
+    )
+    external_id = models.CharField(
+        _("external identifier"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example the UHRI annotation id; a re-import updates the recommendation with it."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+        ordering = ["-date", "mechanism__code", "paragraph", "pk"]
+        permissions = [("publish_recommendation", _("Can publish or withhold recommendations"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["external_id"], condition=~Q(external_id=""), name="recommendation_external_id_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["recommendation", "observation", "voluntary_pledge", "other"]),
+                name="recommendation_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(position__in=["", "supported", "supported_in_part", "noted", "pending"]),
+                name="recommendation_position_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    status__in=[
+                        "no_information",
+                        "not_started",
+                        "in_progress",
+                        "partially_implemented",
+                        "implemented",
+                        "not_applicable",
+                    ]
+                ),
+                name="recommendation_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(cycle__isnull=True) | Q(cycle__gte=1, cycle__lte=20),
+                name="recommendation_cycle_range",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status"], name="rec_status_idx"),
+            models.Index(fields=["date"], name="rec_date_idx"),
+            models.Index(fields=["state", "published"], name="rec_state_published_idx"),
+        ]
+
+    def __str__(self) -> str:
+        label = f"{self.mechanism.code} {self.paragraph}".strip() if self.mechanism_id else ""
+        return label or f"#{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("workspace:recommendation_detail", args=[self.pk])
+
+    def original_text(self) -> str:
+        """The text in the language the mechanism wrote it in (any text if that one is missing)."""
+        own = getattr(self, f"text_{self.original_language.replace('-', '_')}", "")
+        return own or self.text
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        own = getattr(self, f"text_{self.original_language.replace('-', '_')}", "")
+        if not (own or "").strip():
+            errors["original_language"] = _("Give the text in its original language.")
+        if self.mechanism_id:
+            is_upr = self.mechanism.type == Mechanism.Type.UPR
+            if self.position and not is_upr:
+                errors["position"] = _("Only UPR recommendations have a position of the State.")
+            if self.cycle and not is_upr:
+                errors["cycle"] = _("Only UPR recommendations belong to a cycle.")
+            if self.source_document_id and self.source_document.mechanism_id != self.mechanism_id:
+                errors["source_document"] = _("This document was issued by another mechanism.")
+        if errors:
+            raise ValidationError(errors)

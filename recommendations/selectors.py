@@ -1,0 +1,166 @@
+"""Reads of the recommendations app: lists, facet counts, related recommendations, cluster figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import TrigramSimilarity
+from django.db import connection
+from django.db.models import Count, Q, QuerySet, prefetch_related_objects
+
+from focalpoints.models import Institution
+from recommendations.filters import RecommendationQuery
+from recommendations.models import Cluster, ConcernedGroup, Mechanism, Recommendation, Theme
+from sdg.models import Goal
+
+
+def recommendation_list(
+    *, query: RecommendationQuery, base: QuerySet | None = None
+) -> QuerySet[Recommendation]:
+    """The filtered, ordered list with what a result row shows, in a fixed number of queries."""
+    base = base if base is not None else Recommendation.objects.all()
+    return query.apply(base).select_related(
+        "mechanism", "source_document", "state", "cluster", "lead_institution"
+    )
+
+
+def with_row_relations(page: list[Recommendation]) -> list[Recommendation]:
+    """Themes and recommending States for one page of results (two queries)."""
+    prefetch_related_objects(page, "themes", "recommending_states")
+    return page
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+def _counts(queryset: QuerySet, field: str) -> dict:
+    return dict(queryset.order_by().values_list(field).annotate(n=Count("pk")).values_list(field, "n"))
+
+
+def _m2m_counts(queryset: QuerySet, relation: str) -> dict:
+    field = Recommendation._meta.get_field(relation)
+    through = field.remote_field.through
+    column = field.m2m_reverse_field_name() + "_id"
+    return dict(
+        through.objects.filter(recommendation_id__in=queryset.order_by().values("pk"))
+        .values_list(column)
+        .annotate(n=Count("pk"))
+        .values_list(column, "n")
+    )
+
+
+def recommendation_facets(queryset: QuerySet[Recommendation]) -> dict[str, list[FacetValue]]:
+    """How many of the filtered recommendations fall under each value of each facet."""
+    queryset = queryset.order_by()
+    facets: dict[str, list[FacetValue]] = {}
+
+    counts = _counts(queryset, "mechanism__type")
+    facets["mechanism_type"] = [
+        FacetValue(value, label, counts[value]) for value, label in Mechanism.Type.choices if value in counts
+    ]
+    counts = _counts(queryset, "mechanism_id")
+    facets["mechanism"] = sorted(
+        (FacetValue(m.code, m.code, counts[m.pk]) for m in Mechanism.objects.filter(pk__in=counts)),
+        key=lambda facet: -facet.count,
+    )
+    for name, choices in (
+        ("status", Recommendation.Status.choices),
+        ("position", Recommendation.Position.choices),
+        ("kind", Recommendation.Kind.choices),
+    ):
+        counts = _counts(queryset, name)
+        facets[name] = [
+            FacetValue(value, label, counts[value]) for value, label in choices if value in counts
+        ]
+    counts = _counts(queryset, "cycle")
+    facets["cycle"] = [
+        FacetValue(str(cycle), str(cycle), counts[cycle]) for cycle in sorted(c for c in counts if c)
+    ]
+    for name, relation, model in (("theme", "themes", Theme), ("group", "groups", ConcernedGroup)):
+        counts = _m2m_counts(queryset, relation)
+        facets[name] = sorted(
+            (FacetValue(obj.code, obj.name, counts[obj.pk]) for obj in model.objects.filter(pk__in=counts)),
+            key=lambda facet: (-facet.count, facet.label),
+        )
+    counts = _m2m_counts(queryset, "sdg_goals")
+    facets["goal"] = [
+        FacetValue(goal.code, str(goal), counts[goal.pk]) for goal in Goal.objects.filter(pk__in=counts)
+    ]
+    counts = _counts(queryset, "cluster_id")
+    facets["cluster"] = sorted(
+        (FacetValue(str(c.pk), c.name, counts[c.pk]) for c in Cluster.objects.filter(pk__in=counts)),
+        key=lambda facet: (-facet.count, facet.label),
+    )
+    counts = _counts(queryset, "lead_institution_id")
+    facets["institution"] = sorted(
+        (FacetValue(str(i.pk), str(i), counts[i.pk]) for i in Institution.objects.filter(pk__in=counts)),
+        key=lambda facet: (-facet.count, facet.label),
+    )
+    return facets
+
+
+def recommendation_detail(pk: int) -> QuerySet[Recommendation]:
+    return (
+        Recommendation.objects.filter(pk=pk)
+        .select_related("mechanism", "source_document", "state", "cluster", "lead_institution")
+        .prefetch_related(
+            "recommending_states", "themes", "groups", "sdg_goals", "sdg_targets", "supporting_institutions"
+        )
+    )
+
+
+def related_recommendations(
+    recommendation: Recommendation, *, limit: int = 8
+) -> dict[str, list[Recommendation]]:
+    """Same cluster, most shared themes, and most similar text (trigram similarity on PostgreSQL)."""
+    base = Recommendation.objects.exclude(pk=recommendation.pk).select_related("mechanism", "source_document")
+    related: dict[str, list[Recommendation]] = {"cluster": [], "themes": [], "similar": []}
+    if recommendation.cluster_id:
+        related["cluster"] = list(
+            base.filter(cluster_id=recommendation.cluster_id).order_by("-date", "pk")[:limit]
+        )
+    theme_ids = [theme.pk for theme in recommendation.themes.all()]
+    if theme_ids:
+        related["themes"] = list(
+            base.filter(themes__in=theme_ids)
+            .annotate(shared=Count("themes", filter=Q(themes__in=theme_ids)))
+            .order_by("-shared", "-date", "pk")[:limit]
+        )
+    text = recommendation.text_en or ""
+    if text and connection.vendor == "postgresql":
+        related["similar"] = list(
+            base.filter(state_id=recommendation.state_id)
+            .annotate(similarity=TrigramSimilarity("text_en", text))
+            .filter(similarity__gte=0.3)
+            .order_by("-similarity", "pk")[:limit]
+        )
+    return related
+
+
+def cluster_list() -> QuerySet[Cluster]:
+    """Clusters with their number of recommendations in each status."""
+    status_counts = {
+        f"n_{status}": Count("recommendations", filter=Q(recommendations__status=status))
+        for status in Recommendation.Status.values
+    }
+    return Cluster.objects.select_related("lead_institution").annotate(
+        n_total=Count("recommendations"), **status_counts
+    )
+
+
+def cluster_recommendations_by_mechanism(cluster: Cluster) -> list[tuple[Mechanism, list[Recommendation]]]:
+    recommendations = (
+        cluster.recommendations.select_related("mechanism", "source_document", "lead_institution")
+        .prefetch_related("themes")
+        .order_by("mechanism__type", "mechanism__code", "-date", "paragraph")
+    )
+    groups: dict[int, tuple[Mechanism, list[Recommendation]]] = {}
+    for recommendation in recommendations:
+        groups.setdefault(recommendation.mechanism_id, (recommendation.mechanism, []))[1].append(
+            recommendation
+        )
+    return list(groups.values())

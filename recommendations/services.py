@@ -1,0 +1,263 @@
+"""Every change to recommendations, source documents and clusters goes through these functions.
+
+Each validates with `full_clean`, writes, and records the change in the audit trail (nmirf.audit).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from focalpoints.models import Institution
+from nmirf.audit import Change, audit_record, snapshot, snapshot_many
+from nmirf.models import AuditEntry
+from recommendations.models import Cluster, ConcernedGroup, Recommendation, SourceDocument, Theme
+from sdg.models import Goal, Target
+
+Operation = AuditEntry.Operation
+
+
+def _split(model: type[models.Model], values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    many = {field.name for field in model._meta.many_to_many}
+    return (
+        {key: value for key, value in values.items() if key not in many},
+        {key: value for key, value in values.items() if key in many},
+    )
+
+
+def _save_with_history(*, user, instance: models.Model, values: dict[str, Any], action: str) -> models.Model:
+    fields, relations = _split(type(instance), values)
+    creating = instance.pk is None
+    before = None if creating else snapshot(instance)
+    for key, value in fields.items():
+        setattr(instance, key, value)
+    instance.full_clean()
+    instance.save()
+    for key, value in relations.items():
+        getattr(instance, key).set(value)
+    audit_record(
+        user=user,
+        action=action,
+        changes=[
+            Change(instance, Operation.CREATE if creating else Operation.UPDATE, before, snapshot(instance))
+        ],
+    )
+    return instance
+
+
+# Recommendations ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def recommendation_create(*, user, values: dict[str, Any]) -> Recommendation:
+    return _save_with_history(
+        user=user, instance=Recommendation(), values=values, action="recommendation_create"
+    )
+
+
+@transaction.atomic
+def recommendation_update(*, user, recommendation: Recommendation, values: dict[str, Any]) -> Recommendation:
+    if "status" in values and values["status"] != recommendation.status and not values.get("status_date"):
+        values = values | {"status_date": timezone.localdate()}
+    return _save_with_history(
+        user=user, instance=recommendation, values=values, action="recommendation_update"
+    )
+
+
+class BulkAction(models.TextChoices):
+    SET_CLUSTER = "set_cluster", gettext_lazy("Set cluster")
+    ADD_THEME = "add_theme", gettext_lazy("Add theme")
+    REMOVE_THEME = "remove_theme", gettext_lazy("Remove theme")
+    ADD_GROUP = "add_group", gettext_lazy("Add concerned group")
+    REMOVE_GROUP = "remove_group", gettext_lazy("Remove concerned group")
+    ADD_GOAL = "add_goal", gettext_lazy("Add SDG goal")
+    REMOVE_GOAL = "remove_goal", gettext_lazy("Remove SDG goal")
+    ADD_TARGET = "add_target", gettext_lazy("Add SDG target")
+    REMOVE_TARGET = "remove_target", gettext_lazy("Remove SDG target")
+    SET_LEAD = "set_lead_institution", gettext_lazy("Set lead institution")
+    ADD_SUPPORTING = "add_supporting_institution", gettext_lazy("Add supporting institution")
+    REMOVE_SUPPORTING = "remove_supporting_institution", gettext_lazy("Remove supporting institution")
+    SET_STATUS = "set_status", gettext_lazy("Set implementation status")
+    REQUIRE_LEGISLATION = "require_legislation", gettext_lazy("Mark as requiring legislation")
+    CLEAR_LEGISLATION = "clear_legislation", gettext_lazy("Clear “requires legislation”")
+    PUBLISH = "publish", gettext_lazy("Publish")
+    WITHHOLD = "withhold", gettext_lazy("Withhold from the public tracker")
+
+
+# Which object each action takes as its value, and the relation it edits.
+BULK_VALUE_MODELS: dict[str, type[models.Model] | None] = {
+    BulkAction.SET_CLUSTER: Cluster,
+    BulkAction.ADD_THEME: Theme,
+    BulkAction.REMOVE_THEME: Theme,
+    BulkAction.ADD_GROUP: ConcernedGroup,
+    BulkAction.REMOVE_GROUP: ConcernedGroup,
+    BulkAction.ADD_GOAL: Goal,
+    BulkAction.REMOVE_GOAL: Goal,
+    BulkAction.ADD_TARGET: Target,
+    BulkAction.REMOVE_TARGET: Target,
+    BulkAction.SET_LEAD: Institution,
+    BulkAction.ADD_SUPPORTING: Institution,
+    BulkAction.REMOVE_SUPPORTING: Institution,
+}
+_M2M_ACTIONS = {
+    BulkAction.ADD_THEME: ("themes", True),
+    BulkAction.REMOVE_THEME: ("themes", False),
+    BulkAction.ADD_GROUP: ("groups", True),
+    BulkAction.REMOVE_GROUP: ("groups", False),
+    BulkAction.ADD_GOAL: ("sdg_goals", True),
+    BulkAction.REMOVE_GOAL: ("sdg_goals", False),
+    BulkAction.ADD_TARGET: ("sdg_targets", True),
+    BulkAction.REMOVE_TARGET: ("sdg_targets", False),
+    BulkAction.ADD_SUPPORTING: ("supporting_institutions", True),
+    BulkAction.REMOVE_SUPPORTING: ("supporting_institutions", False),
+}
+
+
+def _bulk_m2m(ids: list[int], relation: str, value: models.Model, add: bool) -> None:
+    field = Recommendation._meta.get_field(relation)
+    through = field.remote_field.through
+    target_column = field.m2m_reverse_field_name() + "_id"
+    if add:
+        through.objects.bulk_create(
+            [through(recommendation_id=pk, **{target_column: value.pk}) for pk in ids],
+            ignore_conflicts=True,
+            batch_size=2000,
+        )
+    else:
+        through.objects.filter(recommendation_id__in=ids, **{target_column: value.pk}).delete()
+
+
+@transaction.atomic
+def recommendations_bulk_apply(
+    *, user, recommendations: QuerySet[Recommendation], action: str, value: Any = None
+) -> int:
+    """Apply one action to many recommendations; returns how many actually changed."""
+    action = BulkAction(action)
+    value_model = BULK_VALUE_MODELS.get(action)
+    if (
+        value_model is not None
+        and value is None
+        and action not in (BulkAction.SET_CLUSTER, BulkAction.SET_LEAD)
+    ):
+        raise ValidationError(_("Choose what to apply."))
+    if action == BulkAction.SET_STATUS and value not in Recommendation.Status.values:
+        raise ValidationError(_("Choose a valid status."))
+    ids = list(recommendations.order_by().values_list("pk", flat=True))
+    if not ids:
+        return 0
+    before = snapshot_many(Recommendation, ids)
+    rows = Recommendation.objects.filter(pk__in=ids)
+    now = timezone.now()
+    if action in _M2M_ACTIONS:
+        relation, add = _M2M_ACTIONS[action]
+        _bulk_m2m(ids, relation, value, add)
+    elif action == BulkAction.SET_CLUSTER:
+        rows.update(cluster=value, updated_at=now)
+    elif action == BulkAction.SET_LEAD:
+        rows.update(lead_institution=value, updated_at=now)
+    elif action == BulkAction.SET_STATUS:
+        rows.exclude(status=value).update(status=value, status_date=timezone.localdate(), updated_at=now)
+    elif action in (BulkAction.REQUIRE_LEGISLATION, BulkAction.CLEAR_LEGISLATION):
+        rows.update(requires_legislation=action == BulkAction.REQUIRE_LEGISLATION, updated_at=now)
+    elif action in (BulkAction.PUBLISH, BulkAction.WITHHOLD):
+        rows.update(published=action == BulkAction.PUBLISH, updated_at=now)
+    after = snapshot_many(Recommendation, ids)
+    changed = [pk for pk in ids if before[pk] != after[pk]]
+    objects = Recommendation.objects.select_related("mechanism").in_bulk(changed)
+    label = f"{action.label}: {value}" if value is not None else str(action.label)
+    audit_record(
+        user=user,
+        action=f"bulk_{action.value}",
+        description=label,
+        changes=[Change(objects[pk], Operation.UPDATE, before[pk], after[pk]) for pk in changed],
+    )
+    return len(changed)
+
+
+# Source documents ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def source_document_create(*, user, values: dict[str, Any]) -> SourceDocument:
+    return _save_with_history(user=user, instance=SourceDocument(), values=values, action="document_create")
+
+
+@transaction.atomic
+def source_document_update(*, user, document: SourceDocument, values: dict[str, Any]) -> SourceDocument:
+    return _save_with_history(user=user, instance=document, values=values, action="document_update")
+
+
+# Clusters -----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def cluster_create(*, user, values: dict[str, Any]) -> Cluster:
+    return _save_with_history(user=user, instance=Cluster(), values=values, action="cluster_create")
+
+
+@transaction.atomic
+def cluster_update(*, user, cluster: Cluster, values: dict[str, Any]) -> Cluster:
+    """Rename, describe or assign institutions; the cluster's recommendations are not touched."""
+    return _save_with_history(user=user, instance=cluster, values=values, action="cluster_update")
+
+
+@transaction.atomic
+def cluster_merge(*, user, source: Cluster, target: Cluster) -> int:
+    """Move every recommendation of `source` into `target` and delete `source`; returns how many moved."""
+    if source.pk == target.pk:
+        raise ValidationError(_("A cluster cannot be merged into itself."))
+    moved = recommendations_bulk_apply(
+        user=user, recommendations=source.recommendations.all(), action=BulkAction.SET_CLUSTER, value=target
+    )
+    before = snapshot(source)
+    audit_record(
+        user=user,
+        action="cluster_merge",
+        description=_("Merged “%(source)s” into “%(target)s”") % {"source": source, "target": target},
+        changes=[Change(source, Operation.DELETE, before, None)],
+    )
+    source.delete()
+    return moved
+
+
+class ApplyMode(models.TextChoices):
+    LEAD = "lead", gettext_lazy("Set the cluster's lead institution on every recommendation")
+    SUPPORTING = (
+        "supporting",
+        gettext_lazy("Add the cluster's supporting institutions to every recommendation"),
+    )
+    BOTH = "both", gettext_lazy("Both")
+
+
+@transaction.atomic
+def cluster_apply_institutions(*, user, cluster: Cluster, mode: str) -> int:
+    """Explicitly copy the cluster's institutions onto its recommendations; returns how many changed."""
+    mode = ApplyMode(mode)
+    recommendations = cluster.recommendations.all()
+    if mode in (ApplyMode.LEAD, ApplyMode.BOTH) and cluster.lead_institution is None:
+        raise ValidationError(_("This cluster has no lead institution to apply."))
+    ids_before = snapshot_many(Recommendation, list(recommendations.values_list("pk", flat=True)))
+    if mode in (ApplyMode.LEAD, ApplyMode.BOTH):
+        recommendations_bulk_apply(
+            user=user,
+            recommendations=recommendations,
+            action=BulkAction.SET_LEAD,
+            value=cluster.lead_institution,
+        )
+    if mode in (ApplyMode.SUPPORTING, ApplyMode.BOTH):
+        for institution in cluster.supporting_institutions.all():
+            recommendations_bulk_apply(
+                user=user,
+                recommendations=recommendations,
+                action=BulkAction.ADD_SUPPORTING,
+                value=institution,
+            )
+    ids_after = snapshot_many(Recommendation, list(ids_before))
+    changed = {pk for pk in ids_before if ids_before[pk] != ids_after.get(pk)}
+    return len(changed)

@@ -1,0 +1,45 @@
+"""Links that change one query parameter of a recommendations list and keep the others."""
+
+from django import template
+
+from recommendations.filters import RecommendationQuery
+
+register = template.Library()
+
+
+@register.simple_tag
+def facet_url(query: RecommendationQuery, name: str, value) -> str:
+    """Toggle `value` in parameter `name`, back to the first page."""
+    current = [str(item) for item in getattr(query, name)]
+    value = str(value)
+    values = [item for item in current if item != value] if value in current else [*current, value]
+    return "?" + query.as_params(**{name: values, "page": 1}).urlencode()
+
+
+@register.simple_tag
+def facet_active(query: RecommendationQuery, name: str, value) -> bool:
+    return str(value) in [str(item) for item in getattr(query, name)]
+
+
+@register.simple_tag
+def query_url(query: RecommendationQuery, **changes) -> str:
+    """This list with some parameters changed, e.g. {% query_url query sort="date" page=1 %}."""
+    return "?" + query.as_params(**changes).urlencode()
+
+
+@register.simple_tag
+def hidden_params(query: RecommendationQuery, exclude: str) -> list[tuple[str, str]]:
+    """The current parameters as (name, value) pairs for hidden inputs, leaving out `exclude`."""
+    skip = set(exclude.split(","))
+    return [(name, value) for name, values in query.as_params().lists() if name not in skip for value in values]
+
+
+@register.filter
+def status_class(status: str) -> str:
+    return {
+        "implemented": "text-bg-success",
+        "partially_implemented": "text-bg-info",
+        "in_progress": "text-bg-primary",
+        "not_started": "text-bg-warning",
+        "not_applicable": "text-bg-secondary",
+    }.get(status, "text-bg-light border")

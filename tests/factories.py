@@ -1,0 +1,87 @@
+"""Test data. Countries, mechanisms, themes and groups come seeded by the migrations."""
+
+import datetime
+
+import factory
+from django.contrib.auth.models import Group
+
+from focalpoints.models import FocalPoint, Institution
+from nmirf.models import User
+from recommendations.models import Cluster, Country, Mechanism, Recommendation, SourceDocument
+
+
+def country(code: str) -> Country:
+    return Country.objects.get(code=code)
+
+
+def mechanism(code: str) -> Mechanism:
+    return Mechanism.objects.get(code=code)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", "a-long-test-password")
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.set(Group.objects.filter(name__in=extracted))
+        self.save()
+
+
+class InstitutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Institution
+
+    name = factory.Sequence(lambda n: f"Ministry number {n}")
+    kind = Institution.Kind.MINISTRY
+
+
+class FocalPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FocalPoint
+
+    user = factory.SubFactory(UserFactory, roles=["Focal point"])
+    institution = factory.SubFactory(InstitutionFactory)
+    start_date = datetime.date(2024, 1, 1)
+
+
+class SourceDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SourceDocument
+
+    symbol = factory.Sequence(lambda n: f"A/HRC/{40 + n}/15")
+    mechanism = factory.LazyFunction(lambda: mechanism("UPR"))
+    state = factory.LazyFunction(lambda: country("FRA"))
+    date = datetime.date(2023, 3, 1)
+    cycle = 4
+
+
+class ClusterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cluster
+
+    name = factory.Sequence(lambda n: f"Cluster {n}")
+
+
+class RecommendationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Recommendation
+        skip_postgeneration_save = True
+
+    state = factory.LazyFunction(lambda: country("FRA"))
+    text_en = factory.Sequence(lambda n: f"Strengthen the protection of human rights defenders, measure {n}")
+    original_language = "en"
+    mechanism = factory.LazyFunction(lambda: mechanism("UPR"))
+    paragraph = factory.Sequence(lambda n: f"120.{n}")
+    date = datetime.date(2023, 3, 1)
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)
