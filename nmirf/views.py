@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nmirf.access import require_change, workspace_view
+from nmirf.access import require_change, require_view, workspace_view
 from nmirf.audit import audit_restore
 from nmirf.models import AuditEntry
 from recommendations.models import Cluster, Mechanism, Recommendation
@@ -18,7 +18,9 @@ from recommendations.models import Cluster, Mechanism, Recommendation
 
 def home(request: HttpRequest) -> HttpResponse:
     published = Recommendation.objects.filter(published=True)
-    by_type = dict(published.values_list("mechanism__type").annotate(n=Count("pk")).values_list("mechanism__type", "n"))
+    by_type = dict(
+        published.values_list("mechanism__type").annotate(n=Count("pk")).values_list("mechanism__type", "n")
+    )
     context = {
         "total": sum(by_type.values()),
         "by_type": [(label, by_type[value]) for value, label in Mechanism.Type.choices if value in by_type],
@@ -32,7 +34,9 @@ def workspace_home(request: HttpRequest) -> HttpResponse:
     by_status = dict(recommendations.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
     context = {
         "total": sum(by_status.values()),
-        "by_status": [(value, label, by_status.get(value, 0)) for value, label in Recommendation.Status.choices],
+        "by_status": [
+            (value, label, by_status.get(value, 0)) for value, label in Recommendation.Status.choices
+        ],
         "without_cluster": recommendations.filter(cluster__isnull=True).count(),
         "without_lead": recommendations.filter(lead_institution__isnull=True).count(),
         "withheld": recommendations.filter(published=False).count(),
@@ -44,6 +48,7 @@ def workspace_home(request: HttpRequest) -> HttpResponse:
 @workspace_view
 @require_POST
 def history_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    require_view(request.user, "nmirf.view_history")
     require_change(request.user, "nmirf.restore_history")
     entry = get_object_or_404(AuditEntry.objects.select_related("batch", "content_type"), pk=pk)
     try:
@@ -54,7 +59,9 @@ def history_restore(request: HttpRequest, pk: int) -> HttpResponse:
         safe = url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()})
         return redirect(back if safe else "workspace:home")
     messages.success(request, _("The earlier version of “%(object)s” is restored.") % {"object": restored})
-    return redirect(restored.get_absolute_url() if hasattr(restored, "get_absolute_url") else "workspace:home")
+    return redirect(
+        restored.get_absolute_url() if hasattr(restored, "get_absolute_url") else "workspace:home"
+    )
 
 
 def health(request: HttpRequest) -> JsonResponse:

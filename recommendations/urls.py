@@ -17,6 +17,10 @@ urlpatterns = [
     path("clusters/<int:pk>/", views.cluster_detail, name="cluster_detail"),
     path("clusters/<int:pk>/edit/", views.cluster_edit, name="cluster_edit"),
     path("clusters/<int:pk>/merge/", views.cluster_merge, name="cluster_merge"),
-    path("clusters/<int:pk>/apply-institutions/", views.cluster_apply_institutions, name="cluster_apply_institutions"),
+    path(
+        "clusters/<int:pk>/apply-institutions/",
+        views.cluster_apply_institutions,
+        name="cluster_apply_institutions",
+    ),
     path("clusters/<int:pk>/history/", views.cluster_history, name="cluster_history"),
 ]

@@ -42,7 +42,9 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
         "query": query,
         "page": page,
         "facets": selectors.recommendation_facets(results),
-        "bulk_form": BulkActionForm() if request.user.has_perm("recommendations.change_recommendation") else None,
+        "bulk_form": BulkActionForm()
+        if request.user.has_perm("recommendations.change_recommendation")
+        else None,
     }
     return render(request, "recommendations/list.html", context)
 
@@ -73,14 +75,17 @@ def recommendation_bulk(request: HttpRequest) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
         return redirect(back)
     messages.success(
-        request, ngettext("%(n)d recommendation changed.", "%(n)d recommendations changed.", changed) % {"n": changed}
+        request,
+        ngettext("%(n)d recommendation changed.", "%(n)d recommendations changed.", changed) % {"n": changed},
     )
     return redirect(back)
 
 
 @workspace_view
 def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    recommendation = get_for_user(request.user, Recommendation, pk, queryset=selectors.recommendation_detail(pk))
+    recommendation = get_for_user(
+        request.user, Recommendation, pk, queryset=selectors.recommendation_detail(pk)
+    )
     context = {"recommendation": recommendation, "related": selectors.related_recommendations(recommendation)}
     return render(request, "recommendations/detail.html", context)
 
@@ -106,7 +111,9 @@ def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = RecommendationForm(request.POST or None, instance=recommendation)
     if form.is_valid():
         try:
-            services.recommendation_update(user=request.user, recommendation=recommendation, values=form.cleaned_data)
+            services.recommendation_update(
+                user=request.user, recommendation=recommendation, values=form.cleaned_data
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -170,7 +177,11 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def cluster_list(request: HttpRequest) -> HttpResponse:
     require_view(request.user, "recommendations.view_cluster")
     statuses = Recommendation.Status.choices
-    return render(request, "recommendations/cluster_list.html", {"clusters": selectors.cluster_list(), "statuses": statuses})
+    return render(
+        request,
+        "recommendations/cluster_list.html",
+        {"clusters": selectors.cluster_list(), "statuses": statuses},
+    )
 
 
 @workspace_view
@@ -220,9 +231,8 @@ def cluster_merge(request: HttpRequest, pk: int) -> HttpResponse:
     moved = services.cluster_merge(user=request.user, source=cluster, target=target)
     messages.success(
         request,
-        ngettext(
-            "Merged: %(n)d recommendation moved.", "Merged: %(n)d recommendations moved.", moved
-        ) % {"n": moved},
+        ngettext("Merged: %(n)d recommendation moved.", "Merged: %(n)d recommendations moved.", moved)
+        % {"n": moved},
     )
     return redirect(target)
 
@@ -243,7 +253,8 @@ def cluster_apply_institutions(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                ngettext("%(n)d recommendation changed.", "%(n)d recommendations changed.", changed) % {"n": changed},
+                ngettext("%(n)d recommendation changed.", "%(n)d recommendations changed.", changed)
+                % {"n": changed},
             )
     else:
         messages.error(request, _("Choose what to apply."))

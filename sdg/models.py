@@ -15,7 +15,9 @@ class Goal(models.Model):
         verbose_name_plural = _("SDG goals")
         ordering = ["number"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(number__gte=1, number__lte=17), name="sdg_goal_number_range"),
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1, number__lte=17), name="sdg_goal_number_range"
+            ),
         ]
 
     def __str__(self) -> str:

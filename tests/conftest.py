@@ -2,8 +2,17 @@
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from tests.factories import FocalPointFactory, InstitutionFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Each test starts in English (a request in another language leaves it active in the thread)."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture

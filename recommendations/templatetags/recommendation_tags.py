@@ -31,7 +31,9 @@ def query_url(query: RecommendationQuery, **changes) -> str:
 def hidden_params(query: RecommendationQuery, exclude: str) -> list[tuple[str, str]]:
     """The current parameters as (name, value) pairs for hidden inputs, leaving out `exclude`."""
     skip = set(exclude.split(","))
-    return [(name, value) for name, values in query.as_params().lists() if name not in skip for value in values]
+    return [
+        (name, value) for name, values in query.as_params().lists() if name not in skip for value in values
+    ]
 
 
 @register.filter

@@ -1,0 +1,34 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+
+from sdg.models import Goal, Indicator, Target
+
+
+@admin.register(Goal)
+class GoalAdmin(TranslationAdmin):
+    list_display = ("code", "short_title")
+    list_display_links = ("code", "short_title")
+    search_fields = ("code", "short_title", "title")
+    ordering = ("number",)
+
+
+@admin.register(Target)
+class TargetAdmin(TranslationAdmin):
+    list_display = ("code", "short_title", "goal")
+    list_display_links = ("code", "short_title")
+    list_filter = ("goal",)
+    list_select_related = ("goal",)
+    search_fields = ("code", "short_title", "title")
+    autocomplete_fields = ("goal",)
+    ordering = ("order",)
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(TranslationAdmin):
+    list_display = ("code", "short_title", "target")
+    list_display_links = ("code", "short_title")
+    list_filter = ("target__goal",)
+    list_select_related = ("target",)
+    search_fields = ("code", "short_title", "title")
+    autocomplete_fields = ("target",)
+    ordering = ("order",)
