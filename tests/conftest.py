@@ -7,6 +7,15 @@ from django.utils import translation
 from tests.factories import FocalPointFactory, InstitutionFactory, UserFactory
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The shipped SDG framework, as `make run` loads it, in the test database once."""
+    from sdg.services import sdg_load_shipped
+
+    with django_db_blocker.unblock():
+        sdg_load_shipped()
+
+
 @pytest.fixture(autouse=True)
 def english():
     """Each test starts in English (a request in another language leaves it active in the thread)."""

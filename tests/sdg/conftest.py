@@ -51,3 +51,11 @@ def open_sdg_source(tmp_path: Path) -> Path:
 @pytest.fixture
 def shipped(db):
     return sdg_load_shipped()
+
+
+@pytest.fixture(autouse=True)
+def empty_framework(db):
+    """These tests start from empty SDG tables (the suite's database has the shipped framework)."""
+    from sdg.models import Goal
+
+    Goal.objects.all().delete()
