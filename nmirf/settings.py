@@ -148,7 +148,14 @@ LANGUAGES = [
     ("ru", _("Russian")),
     ("zh-hans", _("Chinese")),
 ]
-LANGUAGES_BIDI = ["ar", "he", "fa", "ur"]
+# National languages beside the six UN languages: NMIRF_EXTRA_LANGUAGES="pt:Português,sw:Kiswahili".
+# After adding one, run `manage.py sync_translation_fields --noinput` to add its columns (README).
+for _item in env_list("NMIRF_EXTRA_LANGUAGES"):
+    _code, _sep, _label = _item.partition(":")
+    if not _sep or not _code.strip() or not _label.strip():
+        raise ImproperlyConfigured(f"NMIRF_EXTRA_LANGUAGES items look like 'pt:Português', not {_item!r}")
+    LANGUAGES.append((_code.strip().lower(), _label.strip()))
+LANGUAGES_BIDI = ["ar", "he", "fa", "ur", "ps", "dv", "ku", "sd", "ug", "yi"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
