@@ -44,11 +44,22 @@ def test_env_example_names_only_real_settings():
         if line and not line.startswith("#")
     }
     assert names <= settings_variables(), names - settings_variables()
-    assert {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "NMIRF_STATE", "UPLOAD_MAX_MB", "SDG_SOURCE_DIR"} <= names
+    assert {
+        "DATABASE_URL",
+        "REDIS_URL",
+        "SECRET_KEY",
+        "NMIRF_STATE",
+        "UPLOAD_MAX_MB",
+        "SDG_SOURCE_DIR",
+    } <= names
 
 
 def run_settings(env: dict[str, str], code: str) -> subprocess.CompletedProcess:
-    clean = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL"}}
+    clean = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL"}
+    }
     return subprocess.run(
         [sys.executable, "-c", f"import django; from django.conf import settings; {code}"],
         env=clean | {"DJANGO_SETTINGS_MODULE": "nmirf.settings"} | env,
@@ -81,7 +92,9 @@ def test_production_stack_from_the_environment():
         "PYTHONPATH": str(ROOT),
     }
     result = run_settings(env, code)
-    assert result.stdout.split() == ["django.db.backends.postgresql", "False", "redis://redis:6379/0"], result.stderr
+    assert result.stdout.split() == ["django.db.backends.postgresql", "False", "redis://redis:6379/0"], (
+        result.stderr
+    )
 
 
 def test_typed_readers_refuse_nonsense(monkeypatch):
