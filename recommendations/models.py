@@ -299,6 +299,13 @@ class Recommendation(models.Model):
         own = getattr(self, f"text_{self.original_language.replace('-', '_')}", "")
         return own or self.text
 
+    def text_for(self, language: str) -> tuple[str, str]:
+        """The text to show a reader of `language`, and the language it is really in."""
+        translated = getattr(self, f"text_{language.replace('-', '_')}", "")
+        if translated:
+            return translated, language
+        return self.original_text(), self.original_language
+
     def clean(self) -> None:
         errors: dict[str, str] = {}
         own = getattr(self, f"text_{self.original_language.replace('-', '_')}", "")

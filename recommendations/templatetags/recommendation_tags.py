@@ -1,6 +1,9 @@
 """Links that change one query parameter of a recommendations list and keep the others."""
 
 from django import template
+from django.utils.translation import get_language
+
+from recommendations.models import Recommendation
 
 from recommendations.filters import RecommendationQuery
 
@@ -45,3 +48,11 @@ def status_class(status: str) -> str:
         "not_started": "text-bg-warning",
         "not_applicable": "text-bg-secondary",
     }.get(status, "text-bg-light border")
+
+
+@register.simple_tag
+def shown_text(recommendation: Recommendation) -> dict[str, str]:
+    """The text for the page's language, with the language it is in (for `lang` and a fallback note)."""
+    language = get_language() or "en"
+    text, text_language = recommendation.text_for(language)
+    return {"text": text, "language": text_language, "fallback": text_language != language}

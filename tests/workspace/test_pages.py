@@ -57,3 +57,20 @@ def test_language_switcher_links_to_the_same_page(personas, data):
     html = personas["secretariat"].get("/fr/workspace/clusters/").content.decode()
     assert 'href="/ar/workspace/clusters/"' in html
     assert 'href="/zh-hans/workspace/clusters/"' in html
+
+
+def test_text_shows_in_the_page_language_with_the_original(personas):
+    rec = RecommendationFactory(
+        text_en="Abolish the death penalty (Italy);", text_fr="Abolir la peine de mort (Italie);"
+    )
+    client = personas["secretariat"]
+    french = client.get(f"/fr/workspace/recommendations/{rec.pk}/").content.decode()
+    assert (
+        '<blockquote class="recommendation-text border-start border-4 ps-3" lang="fr">Abolir la peine'
+        in french
+    )
+    assert 'lang="en" dir="auto">Abolish the death penalty' in french
+    russian = client.get(f"/ru/workspace/recommendations/{rec.pk}/").content.decode()
+    assert "Abolir" not in russian and 'lang="en" dir="auto">Abolish the death penalty' in russian
+    listing = client.get("/fr/workspace/recommendations/").content.decode()
+    assert 'lang="fr">Abolir la peine de mort' in listing
