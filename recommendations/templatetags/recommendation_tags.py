@@ -3,9 +3,8 @@
 from django import template
 from django.utils.translation import get_language
 
-from recommendations.models import Recommendation
-
 from recommendations.filters import RecommendationQuery
+from recommendations.models import Recommendation
 
 register = template.Library()
 
