@@ -47,6 +47,7 @@ class RecommendationForm(forms.ModelForm):
             "supporting_institutions",
             "status",
             "status_date",
+            "update_deadline",
             "requires_legislation",
             "published",
             "external_id",
@@ -54,6 +55,7 @@ class RecommendationForm(forms.ModelForm):
         widgets = {
             "date": DateInput(),
             "status_date": DateInput(),
+            "update_deadline": DateInput(),
             **{name: forms.Textarea(attrs={"rows": 4}) for name in _translated("text")},
             **{
                 name: forms.SelectMultiple(attrs={"size": 8})
@@ -99,8 +101,10 @@ class ClusterForm(forms.ModelForm):
             *_translated("objective"),
             "lead_institution",
             "supporting_institutions",
+            "update_deadline",
         ]
         widgets = {
+            "update_deadline": DateInput(),
             **{name: forms.Textarea(attrs={"rows": 3}) for name in _translated("objective")},
             "supporting_institutions": forms.SelectMultiple(attrs={"size": 8}),
         }
@@ -162,6 +166,7 @@ class BulkActionForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", "—"), *Recommendation.Status.choices], required=False
     )
+    deadline = forms.DateField(label=_("Update deadline"), required=False, widget=DateInput())
 
     VALUE_FIELD = {
         BulkAction.SET_CLUSTER: "cluster",
@@ -177,9 +182,10 @@ class BulkActionForm(forms.Form):
         BulkAction.ADD_SUPPORTING: "institution",
         BulkAction.REMOVE_SUPPORTING: "institution",
         BulkAction.SET_STATUS: "status",
+        BulkAction.SET_DEADLINE: "deadline",
     }
     # Setting a cluster or lead institution to nothing clears it; every other action needs a value.
-    CLEARABLE = {BulkAction.SET_CLUSTER, BulkAction.SET_LEAD}
+    CLEARABLE = {BulkAction.SET_CLUSTER, BulkAction.SET_LEAD, BulkAction.SET_DEADLINE}
 
     def clean(self):
         data = super().clean()

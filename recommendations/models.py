@@ -133,6 +133,9 @@ class Cluster(models.Model):
         related_name="supported_clusters",
         blank=True,
     )
+    update_deadline = models.DateField(
+        _("update deadline"), null=True, blank=True, help_text=_("When the next progress update is due.")
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -228,6 +231,9 @@ class Recommendation(models.Model):
         verbose_name=_("supporting institutions"),
         related_name="supported_recommendations",
         blank=True,
+    )
+    update_deadline = models.DateField(
+        _("update deadline"), null=True, blank=True, help_text=_("When the next progress update is due.")
     )
     status = models.CharField(
         _("status"), max_length=24, choices=Status.choices, default=Status.NO_INFORMATION

@@ -5,6 +5,8 @@ Each validates with `full_clean`, writes, and records the change in the audit tr
 
 from __future__ import annotations
 
+import datetime
+
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -83,6 +85,7 @@ class BulkAction(models.TextChoices):
     SET_LEAD = "set_lead_institution", gettext_lazy("Set lead institution")
     ADD_SUPPORTING = "add_supporting_institution", gettext_lazy("Add supporting institution")
     REMOVE_SUPPORTING = "remove_supporting_institution", gettext_lazy("Remove supporting institution")
+    SET_DEADLINE = "set_update_deadline", gettext_lazy("Set update deadline")
     SET_STATUS = "set_status", gettext_lazy("Set implementation status")
     REQUIRE_LEGISLATION = "require_legislation", gettext_lazy("Mark as requiring legislation")
     CLEAR_LEGISLATION = "clear_legislation", gettext_lazy("Clear “requires legislation”")
@@ -146,6 +149,8 @@ def recommendations_bulk_apply(
         and action not in (BulkAction.SET_CLUSTER, BulkAction.SET_LEAD)
     ):
         raise ValidationError(_("Choose what to apply."))
+    if action == BulkAction.SET_DEADLINE and not isinstance(value, datetime.date | None):
+        raise ValidationError(_("Give the deadline as a date."))
     if action == BulkAction.SET_STATUS and value not in Recommendation.Status.values:
         raise ValidationError(_("Choose a valid status."))
     ids = list(recommendations.order_by().values_list("pk", flat=True))
@@ -161,6 +166,8 @@ def recommendations_bulk_apply(
         rows.update(cluster=value, updated_at=now)
     elif action == BulkAction.SET_LEAD:
         rows.update(lead_institution=value, updated_at=now)
+    elif action == BulkAction.SET_DEADLINE:
+        rows.update(update_deadline=value, updated_at=now)
     elif action == BulkAction.SET_STATUS:
         rows.exclude(status=value).update(status=value, status_date=timezone.localdate(), updated_at=now)
     elif action in (BulkAction.REQUIRE_LEGISLATION, BulkAction.CLEAR_LEGISLATION):

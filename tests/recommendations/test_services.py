@@ -213,3 +213,15 @@ def test_a_deleted_cluster_can_be_restored(secretariat, admin_user):
     entry = AuditEntry.objects.get(operation="delete")
     restored = audit_restore(entry=entry, user=admin_user)
     assert Cluster.objects.get(pk=restored.pk).name == "Prisons"
+
+
+def test_bulk_update_deadline(personas):
+    a, b = RecommendationFactory(), RecommendationFactory()
+    client = personas["secretariat"]
+    data = {"action": "set_update_deadline", "deadline": "2027-06-01", "scope": "selected", "ids": [a.pk]}
+    assert (
+        "1 recommendation changed."
+        in client.post("/en/workspace/recommendations/bulk/", data, follow=True).content.decode()
+    )
+    a.refresh_from_db(), b.refresh_from_db()
+    assert str(a.update_deadline) == "2027-06-01" and b.update_deadline is None
