@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,13 +13,12 @@ from nmirf.access import require_change, require_view, workspace_view
 from nmirf.audit import audit_restore
 from nmirf.models import AuditEntry
 from recommendations.models import Cluster, Mechanism, Recommendation
+from recommendations.selectors import count_by
 
 
 def home(request: HttpRequest) -> HttpResponse:
     published = Recommendation.objects.filter(published=True)
-    by_type = dict(
-        published.values_list("mechanism__type").annotate(n=Count("pk")).values_list("mechanism__type", "n")
-    )
+    by_type = count_by(published, "mechanism__type")
     context = {
         "total": sum(by_type.values()),
         "by_type": [(label, by_type[value]) for value, label in Mechanism.Type.choices if value in by_type],
@@ -31,7 +29,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @workspace_view
 def workspace_home(request: HttpRequest) -> HttpResponse:
     recommendations = Recommendation.objects.all()
-    by_status = dict(recommendations.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    by_status = count_by(recommendations, "status")
     context = {
         "total": sum(by_status.values()),
         "by_status": [

@@ -37,7 +37,8 @@ class FacetValue:
     count: int
 
 
-def _counts(queryset: QuerySet, field: str) -> dict:
+def count_by(queryset: QuerySet, field: str) -> dict:
+    """How many rows of `queryset` have each value of `field` (ordering dropped so it cannot split groups)."""
     return dict(queryset.order_by().values_list(field).annotate(n=Count("pk")).values_list(field, "n"))
 
 
@@ -58,11 +59,11 @@ def recommendation_facets(queryset: QuerySet[Recommendation]) -> dict[str, list[
     queryset = queryset.order_by()
     facets: dict[str, list[FacetValue]] = {}
 
-    counts = _counts(queryset, "mechanism__type")
+    counts = count_by(queryset, "mechanism__type")
     facets["mechanism_type"] = [
         FacetValue(value, label, counts[value]) for value, label in Mechanism.Type.choices if value in counts
     ]
-    counts = _counts(queryset, "mechanism_id")
+    counts = count_by(queryset, "mechanism_id")
     facets["mechanism"] = sorted(
         (FacetValue(m.code, m.code, counts[m.pk]) for m in Mechanism.objects.filter(pk__in=counts)),
         key=lambda facet: -facet.count,
@@ -72,11 +73,11 @@ def recommendation_facets(queryset: QuerySet[Recommendation]) -> dict[str, list[
         ("position", Recommendation.Position.choices),
         ("kind", Recommendation.Kind.choices),
     ):
-        counts = _counts(queryset, name)
+        counts = count_by(queryset, name)
         facets[name] = [
             FacetValue(value, label, counts[value]) for value, label in choices if value in counts
         ]
-    counts = _counts(queryset, "cycle")
+    counts = count_by(queryset, "cycle")
     facets["cycle"] = [
         FacetValue(str(cycle), str(cycle), counts[cycle]) for cycle in sorted(c for c in counts if c)
     ]
@@ -90,12 +91,12 @@ def recommendation_facets(queryset: QuerySet[Recommendation]) -> dict[str, list[
     facets["goal"] = [
         FacetValue(goal.code, str(goal), counts[goal.pk]) for goal in Goal.objects.filter(pk__in=counts)
     ]
-    counts = _counts(queryset, "cluster_id")
+    counts = count_by(queryset, "cluster_id")
     facets["cluster"] = sorted(
         (FacetValue(str(c.pk), c.name, counts[c.pk]) for c in Cluster.objects.filter(pk__in=counts)),
         key=lambda facet: (-facet.count, facet.label),
     )
-    counts = _counts(queryset, "lead_institution_id")
+    counts = count_by(queryset, "lead_institution_id")
     facets["institution"] = sorted(
         (FacetValue(str(i.pk), str(i), counts[i.pk]) for i in Institution.objects.filter(pk__in=counts)),
         key=lambda facet: (-facet.count, facet.label),
