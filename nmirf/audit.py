@@ -215,3 +215,69 @@ def describe_changes(entries: Sequence[AuditEntry], model: type[models.Model]) -
             }
         )
     return result
+
+
+@transaction.atomic
+def audit_revert(*, batch: AuditBatch, user, action: str, description: str = "") -> AuditBatch | None:
+    """Undo a whole batch: objects it created are deleted, objects it changed get their earlier state.
+
+    Works in bulk (for imports of many rows) and is itself recorded, so it can be restored in turn.
+    """
+    entries = list(batch.entries.select_related("content_type").order_by("-pk"))
+    changes: list[Change] = []
+    by_model: dict[type[models.Model], list[AuditEntry]] = {}
+    for entry in entries:
+        by_model.setdefault(entry.content_type.model_class(), []).append(entry)
+    for model, model_entries in by_model.items():
+        concrete, many = tracked_fields(model)
+        updated = [
+            e
+            for e in model_entries
+            if e.operation in (AuditEntry.Operation.UPDATE, AuditEntry.Operation.RESTORE)
+        ]
+        ids = [model._meta.pk.to_python(e.object_id) for e in updated]
+        current = snapshot_many(model, ids)
+        objects = model._base_manager.in_bulk(ids)
+        for entry, pk in zip(updated, ids, strict=True):
+            instance = objects.get(pk)
+            if instance is None or entry.before is None:
+                continue
+            for field in concrete:
+                if field.attname in entry.before:
+                    setattr(instance, field.attname, field.to_python(entry.before[field.attname]))
+        if objects:
+            model._base_manager.bulk_update(
+                list(objects.values()), [f.attname for f in concrete], batch_size=1000
+            )
+        for field in many:
+            through = field.remote_field.through
+            source = field.m2m_field_name() + "_id"
+            target = field.m2m_reverse_field_name() + "_id"
+            through.objects.filter(**{f"{source}__in": list(objects)}).delete()
+            through.objects.bulk_create(
+                [
+                    through(**{source: pk, target: value})
+                    for entry, pk in zip(updated, ids, strict=True)
+                    if pk in objects and entry.before
+                    for value in entry.before.get(field.name, [])
+                ],
+                ignore_conflicts=True,
+                batch_size=5000,
+            )
+        after = snapshot_many(model, list(objects))
+        changes += [
+            Change(objects[pk], AuditEntry.Operation.UPDATE, current[pk], after[pk]) for pk in objects
+        ]
+    for model, model_entries in by_model.items():
+        created = [
+            model._meta.pk.to_python(e.object_id)
+            for e in model_entries
+            if e.operation == AuditEntry.Operation.CREATE
+        ]
+        if not created:
+            continue
+        before = snapshot_many(model, created)
+        doomed = model._base_manager.in_bulk(list(before))
+        changes += [Change(obj, AuditEntry.Operation.DELETE, before[pk], None) for pk, obj in doomed.items()]
+        model._base_manager.filter(pk__in=list(doomed)).delete()
+    return audit_record(user=user, action=action, changes=changes, description=description)

@@ -327,3 +327,118 @@ class Recommendation(models.Model):
                 errors["source_document"] = _("This document was issued by another mechanism.")
         if errors:
             raise ValidationError(errors)
+
+
+class ImportProfile(models.Model):
+    """A column mapping saved under a name, offered again for files with the same headers."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    headers_key = models.CharField(_("headers"), max_length=64, db_index=True)
+    mapping = models.JSONField(_("column mapping"), default=dict)
+    defaults = models.JSONField(_("default values"), default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("column mapping profile")
+        verbose_name_plural = _("column mapping profiles")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ImportBatch(models.Model):
+    """One uploaded file: its preview (a full dry run), its import, and its undo."""
+
+    class Status(models.TextChoices):
+        PREVIEWING = "previewing", _("Checking the file")
+        NEEDS_MAPPING = "needs_mapping", _("Needs a column mapping")
+        PREVIEWED = "previewed", _("Checked, waiting for confirmation")
+        IMPORTING = "importing", _("Importing")
+        IMPORTED = "imported", _("Imported")
+        FAILED = "failed", _("Failed")
+        UNDONE = "undone", _("Undone")
+
+    FORMATS = [
+        ("", _("Detect automatically")),
+        ("uhri", _("UHRI export")),
+        ("uprinfo", _("UPR Info database export")),
+        ("matrix", _("OHCHR UPR thematic list (matrix)")),
+        ("nmirf", _("NMIRF Tracker export")),
+    ]
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("imported by"), on_delete=models.PROTECT
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True, db_index=True)
+    file_name = models.CharField(_("file name"), max_length=255)
+    stored_name = models.CharField(max_length=255, unique=True)
+    checksum = models.CharField(_("SHA-256 checksum"), max_length=64)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    requested_format = models.CharField(_("format"), max_length=20, blank=True, choices=FORMATS)
+    format = models.CharField(_("format read"), max_length=40, blank=True)
+    profile = models.ForeignKey(
+        ImportProfile, verbose_name=_("column mapping"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    mapping = models.JSONField(_("column mapping"), default=dict, blank=True)
+    defaults = models.JSONField(_("default values"), default=dict, blank=True)
+    state_scope = models.CharField(
+        _("whose recommendations"),
+        max_length=3,
+        blank=True,
+        help_text=_("A State's code, or empty for all States."),
+    )
+    language = models.CharField(
+        _("language of the texts"), max_length=10, default="en", choices=settings.LANGUAGES
+    )
+    translations_only = models.BooleanField(_("translations of existing recommendations"), default=False)
+    dayfirst = models.BooleanField(_("dates are day first (31/12/2024)"), default=True)
+    skip_invalid = models.BooleanField(_("skip invalid rows"), default=False)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PREVIEWING)
+    error = models.TextField(_("error"), blank=True)
+    headers = models.JSONField(_("column headings"), default=list, blank=True)
+    counts = models.JSONField(_("counts"), default=dict, blank=True)
+    report = models.JSONField(_("report"), default=dict, blank=True)
+    resolutions = models.JSONField(_("decisions"), default=dict, blank=True)
+    audit_batch = models.ForeignKey(
+        "nmirf.AuditBatch", null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+    )
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at", "-pk"]
+        permissions = [("import_recommendations", _("Can import recommendations from files"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    status__in=[
+                        "previewing",
+                        "needs_mapping",
+                        "previewed",
+                        "importing",
+                        "imported",
+                        "failed",
+                        "undone",
+                    ]
+                ),
+                name="import_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(state_scope="") | Q(state_scope__regex=r"^[A-Z]{3}$"), name="import_scope_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("workspace:import_detail", args=[self.pk])
+
+    @property
+    def running(self) -> bool:
+        return self.status in (self.Status.PREVIEWING, self.Status.IMPORTING)

@@ -6,7 +6,6 @@ Each validates with `full_clean`, writes, and records the change in the audit tr
 from __future__ import annotations
 
 import datetime
-
 from typing import Any
 
 from django.core.exceptions import ValidationError

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from recommendations import views
+from recommendations import import_views, views
 
 urlpatterns = [
     path("recommendations/", views.recommendation_list, name="recommendation_list"),
+    path("recommendations/export/<str:fmt>/", views.recommendation_export, name="recommendation_export"),
     path("recommendations/bulk/", views.recommendation_bulk, name="recommendation_bulk"),
     path("recommendations/new/", views.recommendation_create, name="recommendation_create"),
     path("recommendations/<int:pk>/", views.recommendation_detail, name="recommendation_detail"),
@@ -23,4 +24,10 @@ urlpatterns = [
         name="cluster_apply_institutions",
     ),
     path("clusters/<int:pk>/history/", views.cluster_history, name="cluster_history"),
+    path("imports/", import_views.import_list, name="import_list"),
+    path("imports/<int:pk>/", import_views.import_detail, name="import_detail"),
+    path("imports/<int:pk>/mapping/", import_views.import_mapping, name="import_mapping"),
+    path("imports/<int:pk>/resolve/", import_views.import_resolve, name="import_resolve"),
+    path("imports/<int:pk>/confirm/", import_views.import_confirm, name="import_confirm"),
+    path("imports/<int:pk>/undo/", import_views.import_undo, name="import_undo"),
 ]

@@ -3,9 +3,10 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_POST
 from nmirf.access import get_for_user, require_change, require_view, workspace_view
 from nmirf.audit import describe_changes, history_for
 from recommendations import selectors, services
+from recommendations.exporting import EXPORTERS
 from recommendations.filters import RecommendationQuery
 from recommendations.forms import (
     ApplyInstitutionsForm,
@@ -47,6 +49,16 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
         else None,
     }
     return render(request, "recommendations/list.html", context)
+
+
+@workspace_view
+def recommendation_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    require_view(request.user, "recommendations.view_recommendation")
+    if fmt not in EXPORTERS:
+        raise Http404
+    query = _query(request)
+    stamp = timezone.localdate().isoformat()
+    return EXPORTERS[fmt](query.apply(Recommendation.objects.all()), f"recommendations-{stamp}")
 
 
 @workspace_view

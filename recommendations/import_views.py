@@ -1,0 +1,120 @@
+"""Import pages (administrators): upload, preview, decisions, progress, result, undo, history."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from nmirf.access import require_view, workspace_view
+from recommendations.import_forms import ImportUploadForm, MappingForm, ResolveForm
+from recommendations.importing import service
+from recommendations.models import ImportBatch
+
+PERMISSION = "recommendations.import_recommendations"
+
+
+def _batch(request: HttpRequest, pk: int) -> ImportBatch:
+    require_view(request.user, PERMISSION)
+    return get_object_or_404(ImportBatch.objects.select_related("user", "profile"), pk=pk)
+
+
+@workspace_view
+def import_list(request: HttpRequest) -> HttpResponse:
+    require_view(request.user, PERMISSION)
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            batch = service.import_upload(
+                user=request.user,
+                upload=data["file"],
+                **{
+                    key: data[key]
+                    for key in (
+                        "requested_format",
+                        "state_scope",
+                        "language",
+                        "translations_only",
+                        "dayfirst",
+                        "skip_invalid",
+                    )
+                },
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            return redirect(batch)
+    page = Paginator(ImportBatch.objects.select_related("user"), 25).get_page(request.GET.get("page"))
+    return render(request, "recommendations/import_list.html", {"form": form, "page": page})
+
+
+@workspace_view
+def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = _batch(request, pk)
+    context = {"batch": batch, "progress": service.import_progress(batch)}
+    if batch.status == ImportBatch.Status.NEEDS_MAPPING:
+        context["mapping_form"] = MappingForm(headers=batch.headers)
+    if batch.status == ImportBatch.Status.PREVIEWED:
+        context["resolve_form"] = ResolveForm(batch=batch)
+    return render(request, "recommendations/import_detail.html", context)
+
+
+@workspace_view
+@require_POST
+def import_mapping(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = _batch(request, pk)
+    form = MappingForm(request.POST, headers=batch.headers)
+    if form.is_valid():
+        try:
+            service.import_set_mapping(
+                user=request.user, batch=batch, mapping=form.mapping(), defaults=form.defaults(),
+                profile_name=form.cleaned_data["profile_name"],
+            )  # fmt: skip
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    return redirect(batch)
+
+
+@workspace_view
+@require_POST
+def import_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = _batch(request, pk)
+    form = ResolveForm(request.POST, batch=batch)
+    if form.is_valid():
+        service.import_resolve(
+            user=request.user,
+            batch=batch,
+            values=form.value_decisions(),
+            duplicates=form.duplicate_decisions(),
+        )
+        messages.success(request, _("Your decisions are saved; the file is being checked again."))
+    return redirect(batch)
+
+
+@workspace_view
+@require_POST
+def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = _batch(request, pk)
+    try:
+        service.import_confirm(batch=batch)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(batch)
+
+
+@workspace_view
+@require_POST
+def import_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = _batch(request, pk)
+    try:
+        service.import_undo(user=request.user, batch=batch)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("The import is undone: what it changed is restored, what it added is removed.")
+        )
+    return redirect(batch)

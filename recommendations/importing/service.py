@@ -1,0 +1,737 @@
+"""The import flow: upload, preview (a full dry run), decisions, commit, undo.
+
+`import_preview` and `import_commit` run the same analysis, so what the preview promised is what
+the commit does; the commit runs in one transaction and writes in bulk, so a failure of any kind
+leaves the database as it was. Each import is one audit batch, which is what makes undo possible.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from rapidfuzz import fuzz, process
+
+from focalpoints.models import Institution
+from nmirf.audit import Change, audit_record, audit_revert, snapshot_many
+from nmirf.models import AuditEntry
+from recommendations.importing.columns import header_key
+from recommendations.importing.formats import detect_format, parse
+from recommendations.importing.matching import Matcher, fold
+from recommendations.importing.readers import ImportFileError, open_table
+from recommendations.importing.rows import RawRecommendation, normalise_text
+from recommendations.models import (
+    Cluster,
+    ConcernedGroup,
+    Country,
+    ImportBatch,
+    ImportProfile,
+    Mechanism,
+    Recommendation,
+    SourceDocument,
+    Theme,
+)
+
+Status = ImportBatch.Status
+CHUNK = 1000
+NEAR_DUPLICATE_SCORE = 90
+REPORT_LIMIT = 2000
+# Fields an import owns; everything the secretariat adds (cluster, institutions, status…) is left alone.
+RELATIONS = ("recommending_states", "themes", "groups", "sdg_goals", "sdg_targets")
+SECRETARIAT_FIELDS = (
+    "cluster",
+    "lead_institution",
+    "supporting_institutions",
+    "status",
+    "status_date",
+    "requires_legislation",
+    "published",
+)
+LINK, NEW = "link", "new"
+
+
+def import_dir() -> Path:
+    path = Path(settings.PRIVATE_MEDIA_ROOT) / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _progress(batch_id: int, percent: int, message: str) -> None:
+    cache.set(f"import-progress-{batch_id}", {"percent": percent, "message": message}, 24 * 3600)
+
+
+def import_progress(batch: ImportBatch) -> dict[str, Any]:
+    return cache.get(f"import-progress-{batch.pk}") or {"percent": 0, "message": ""}
+
+
+# Upload -------------------------------------------------------------------------------------------
+
+
+def import_upload(
+    *,
+    user,
+    upload: UploadedFile,
+    requested_format: str = "",
+    state_scope: str = "",
+    language: str = "en",
+    translations_only: bool = False,
+    dayfirst: bool = True,
+    skip_invalid: bool = False,
+    enqueue: bool = True,
+) -> ImportBatch:
+    """Store the file outside the public folders and start its preview (the command line runs it itself)."""
+    limit = settings.UPLOAD_MAX_MB * 1024 * 1024
+    if upload.size is not None and upload.size > limit:
+        raise ValidationError(
+            _("The file is larger than %(limit)d MB, the limit of this installation.")
+            % {"limit": settings.UPLOAD_MAX_MB}
+        )
+    suffix = Path(upload.name or "").suffix.lower()[:10]
+    stored_name = f"{uuid.uuid4().hex}{suffix}"
+    digest = hashlib.sha256()
+    size = 0
+    with (import_dir() / stored_name).open("wb") as out:
+        for chunk in upload.chunks():
+            size += len(chunk)
+            if size > limit:
+                out.close()
+                (import_dir() / stored_name).unlink()
+                raise ValidationError(
+                    _("The file is larger than %(limit)d MB.") % {"limit": settings.UPLOAD_MAX_MB}
+                )
+            digest.update(chunk)
+            out.write(chunk)
+    batch = ImportBatch(
+        user=user,
+        file_name=Path(upload.name or "upload").name[:255],
+        stored_name=stored_name,
+        checksum=digest.hexdigest(),
+        size=size,
+        requested_format=requested_format,
+        state_scope=state_scope,
+        language=language,
+        translations_only=translations_only,
+        dayfirst=dayfirst,
+        skip_invalid=skip_invalid,
+    )
+    batch.full_clean()
+    batch.save()
+    if enqueue:
+        _enqueue("preview", batch.pk)
+    return batch
+
+
+def _enqueue(step: str, batch_id: int) -> None:
+    from recommendations import tasks
+
+    task = tasks.import_preview_task if step == "preview" else tasks.import_commit_task
+    _progress(batch_id, 0, _("Waiting for a worker…"))
+    transaction.on_commit(lambda: task.delay(batch_id))
+
+
+# Decisions ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def import_set_mapping(
+    *, user, batch: ImportBatch, mapping: dict[str, str], defaults: dict[str, str], profile_name: str = ""
+) -> ImportBatch:
+    """Use a column mapping for this file (and save it as a named profile when a name is given)."""
+    mapping = {target: column for target, column in mapping.items() if column}
+    if "text" not in mapping and not any(key.startswith("text_") for key in mapping):
+        raise ValidationError(_("Choose the column that holds the text of the recommendations."))
+    if profile_name:
+        profile, _created = ImportProfile.objects.update_or_create(
+            name=profile_name,
+            defaults={
+                "headers_key": headers_signature(batch.headers),
+                "mapping": mapping,
+                "defaults": defaults,
+                "created_by": user,
+            },
+        )
+        batch.profile = profile
+    batch.mapping, batch.defaults, batch.status = mapping, defaults, Status.PREVIEWING
+    batch.save()
+    _enqueue("preview", batch.pk)
+    return batch
+
+
+def headers_signature(headers: Iterable[str]) -> str:
+    return hashlib.sha256("|".join(header_key(h) for h in headers).encode()).hexdigest()
+
+
+def profile_for_headers(headers: list[str]) -> ImportProfile | None:
+    return (
+        ImportProfile.objects.filter(headers_key=headers_signature(headers)).order_by("-created_at").first()
+    )
+
+
+@transaction.atomic
+def import_resolve(
+    *, user, batch: ImportBatch, values: dict[str, dict[str, str]], duplicates: dict[str, str]
+) -> ImportBatch:
+    """Record the administrator's decisions on unknown values and duplicates, then check the file again.
+
+    A value to create becomes a new theme, group or mechanism at once (recorded in the audit trail),
+    so that the next preview matches it like any other.
+    """
+    created: list[Change] = []
+    for kind, model in (("theme", Theme), ("group", ConcernedGroup), ("mechanism", Mechanism)):
+        for raw, decision in values.get(kind, {}).items():
+            if decision != "create":
+                continue
+            obj = _create_value(model, raw)
+            created.append(
+                Change(obj, AuditEntry.Operation.CREATE, None, snapshot_many(model, [obj.pk])[obj.pk])
+            )
+            values[kind][raw] = str(obj.pk)
+    audit_record(user=user, action="import_values", changes=created, description=batch.file_name)
+    batch.resolutions = {
+        "values": {
+            kind: {**batch.resolutions.get("values", {}).get(kind, {}), **decisions}
+            for kind, decisions in values.items()
+        },
+        "duplicates": {**batch.resolutions.get("duplicates", {}), **duplicates},
+    }
+    batch.status = Status.PREVIEWING
+    batch.save()
+    _enqueue("preview", batch.pk)
+    return batch
+
+
+def _create_value(model, raw: str):
+    name = raw.strip()[:300]
+    if model is Mechanism:
+        obj = Mechanism(code=name[:80], type=Mechanism.Type.OTHER, name=name, name_en=name)
+    else:
+        code = slugify(name)[:100] or uuid.uuid4().hex[:12]
+        obj = model(code=code, name=name, name_en=name)
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+# Analysis -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Plan:
+    """What the import will do with one row."""
+
+    row: int
+    outcome: str  # new, updated, unchanged, invalid, skipped
+    existing: int | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+    relations: dict[str, set[int]] = field(default_factory=dict)
+    document: str = ""
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    # From our own export only, for new recommendations: the secretariat's work travels with them.
+    secretariat: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Analysis:
+    plans: list[Plan]
+    documents: dict[str, dict[str, Any]]  # new documents by symbol
+    before: dict[int, dict[str, Any]]  # snapshots of the recommendations to update
+    counts: dict[str, int]
+    report: dict[str, Any]
+
+
+def _batched(items: Iterator[RawRecommendation], size: int) -> Iterator[list[RawRecommendation]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+class _TextIndex:
+    """Existing recommendations of a State by normalised text, for exact and near duplicates."""
+
+    def __init__(self, column: str) -> None:
+        self.column = column
+        self.states: dict[int, tuple[dict[str, int], dict[int, list[tuple[str, int]]]]] = {}
+
+    def _load(self, state_id: int):
+        if state_id not in self.states:
+            exact: dict[str, int] = {}
+            blocks: dict[int, list[tuple[str, int]]] = {}
+            columns = dict.fromkeys([self.column, "text_en"])
+            rows = Recommendation.objects.filter(state_id=state_id).values_list(
+                "pk", "mechanism_id", *columns
+            )
+            for pk, mechanism_id, *texts in rows:
+                for text in set(texts) - {None, ""}:
+                    key = normalise_text(text)
+                    exact.setdefault(key, pk)
+                    blocks.setdefault(mechanism_id, []).append((key, pk))
+            self.states[state_id] = (exact, blocks)
+        return self.states[state_id]
+
+    def find(self, state_id: int, mechanism_id: int, text: str) -> tuple[int, int] | None:
+        """(id, score) of the closest existing recommendation, 100 for the same normalised text."""
+        exact, blocks = self._load(state_id)
+        key = normalise_text(text)
+        if key in exact:
+            return exact[key], 100
+        block = blocks.get(mechanism_id, [])
+        if not block or len(key) < 20:
+            return None
+        match = process.extractOne(
+            key,
+            [text for text, _pk in block],
+            scorer=fuzz.token_sort_ratio,
+            score_cutoff=NEAR_DUPLICATE_SCORE,
+        )
+        return (block[match[2]][1], int(match[1])) if match else None
+
+
+def _table_and_records(batch: ImportBatch) -> tuple[str, Iterator[RawRecommendation]] | None:
+    table = open_table(import_dir() / batch.stored_name, filename=batch.file_name)
+    batch.headers = table.headers
+    mapping = batch.mapping or (batch.profile.mapping if batch.profile else None)
+    fmt = batch.requested_format or None
+    if not mapping and not fmt:
+        fmt = "matrix" if table.kind == "docx" else detect_format(table.headers)
+        if fmt is None:
+            profile = profile_for_headers(table.headers)
+            if profile is None:
+                return None
+            batch.profile, mapping = profile, profile.mapping
+    records = parse(
+        table,
+        None if mapping else fmt,
+        mapping=mapping or None,
+        defaults=batch.defaults or (batch.profile.defaults if batch.profile else None),
+        dayfirst=batch.dayfirst,
+        language=batch.language,
+        translations=batch.translations_only,
+    )
+    return (
+        f"profile:{batch.profile.name}" if mapping and batch.profile else "mapping" if mapping else fmt
+    ), records
+
+
+def _analyse(batch: ImportBatch) -> Analysis | None:
+    found = _table_and_records(batch)
+    if found is None:
+        return None
+    batch.format, records = found
+    matcher = Matcher(batch.resolutions.get("values"))
+    decisions = batch.resolutions.get("duplicates", {})
+    scope = (
+        Country.objects.filter(code=batch.state_scope).values_list("pk", flat=True).first()
+        if batch.state_scope
+        else None
+    )
+    mechanisms = {m.pk: m for m in Mechanism.objects.all()}
+    documents = dict(SourceDocument.objects.values_list("symbol", "mechanism_id"))
+    document_ids = dict(SourceDocument.objects.values_list("symbol", "pk"))
+    text_index = _TextIndex(f"text_{batch.language.replace('-', '_')}")
+    analysis = Analysis(
+        plans=[], documents={}, before={}, counts={}, report={"invalid": [], "skipped": [], "duplicates": []}
+    )
+    total = 0
+    for chunk in _batched(records, CHUNK):
+        by_external = dict(
+            Recommendation.objects.filter(
+                external_id__in=[r.external_id for r in chunk if r.external_id]
+            ).values_list("external_id", "pk")
+        )
+        plans = [
+            _plan(
+                record,
+                batch,
+                matcher,
+                scope,
+                mechanisms,
+                documents,
+                by_external,
+                text_index,
+                decisions,
+                analysis,
+            )
+            for record in chunk
+        ]
+        existing_ids = [plan.existing for plan in plans if plan.existing]
+        before = snapshot_many(Recommendation, existing_ids)
+        for plan in plans:
+            if plan.existing and plan.outcome == "updated":
+                _diff(plan, before[plan.existing], document_ids=document_ids)
+                if plan.outcome == "updated":
+                    analysis.before[plan.existing] = before[plan.existing]
+        analysis.plans += plans
+        total += len(chunk)
+        _progress(batch.pk, min(95, 5 + total // 2000), _("%(n)d rows read…") % {"n": total})
+    outcomes = [plan.outcome for plan in analysis.plans]
+    analysis.counts = {
+        name: outcomes.count(name) for name in ("new", "updated", "unchanged", "invalid", "skipped")
+    }
+    analysis.counts["rows"] = len(outcomes)
+    analysis.counts["new_documents"] = len(analysis.documents)
+    analysis.report["unknown"] = {
+        kind: sorted(counter.items()) for kind, counter in matcher.unknown.items() if counter
+    }
+    for key in ("invalid", "skipped", "duplicates"):
+        analysis.report[f"{key}_total"] = len(analysis.report[key])
+        analysis.report[key] = analysis.report[key][:REPORT_LIMIT]
+    return analysis
+
+
+def _plan(
+    record, batch, matcher, scope, mechanisms, documents, by_external, text_index, decisions, analysis
+) -> Plan:
+    plan = Plan(row=record.row, outcome="new")
+
+    def invalid(column: str, message: str) -> Plan:
+        plan.outcome = "invalid"
+        plan.errors.append({"row": record.row, "column": column, "message": message})
+        analysis.report["invalid"].append(plan.errors[-1])
+        return plan
+
+    for error in record.errors:
+        invalid(error.column, error.message)
+    if plan.errors:
+        return plan
+    existing = by_external.get(record.external_id) if record.external_id else None
+    language = record.language or batch.language
+    texts = {language: record.text, **record.translations} if record.text else dict(record.translations)
+    if batch.translations_only:
+        if existing is None:
+            return invalid(
+                "", _("No recommendation has the identifier “%(id)s”.") % {"id": record.external_id}
+            )
+        plan.existing, plan.outcome = existing, "updated"
+        plan.fields = {f"text_{lang.replace('-', '_')}": text for lang, text in texts.items() if text}
+        return plan
+    state_ids = [matcher.one("state", name) for name in record.states]
+    if scope is not None:
+        if record.states and scope not in state_ids:
+            plan.outcome = "skipped"
+            analysis.report["skipped"].append(record.row)
+            return plan
+        state_id = scope
+    else:
+        state_id = next((pk for pk in state_ids if pk is not None), None)
+        if state_id is None:
+            return invalid("state", _("The State concerned is missing or unknown."))
+    mechanism_id = matcher.one("mechanism", record.mechanism)
+    if mechanism_id is None:
+        return invalid("mechanism", _("Unknown mechanism “%(value)s”.") % {"value": record.mechanism})
+    mechanism = mechanisms[mechanism_id]
+    upr = mechanism.type == Mechanism.Type.UPR
+    if record.document:
+        known = documents.get(record.document)
+        if known is not None and known != mechanism_id:
+            return invalid(
+                "document",
+                _("Document %(symbol)s belongs to another mechanism.") % {"symbol": record.document},
+            )
+        if known is None:
+            documents[record.document] = mechanism_id
+            analysis.documents[record.document] = {
+                "mechanism_id": mechanism_id,
+                "state_id": state_id,
+                "date": record.date,
+                "session": record.session[:50],
+                "cycle": record.cycle if upr else None,
+            }
+    goals, targets = matcher.sdgs(record.sdgs)
+    plan.document = record.document
+    plan.fields = {
+        "state_id": state_id,
+        "mechanism_id": mechanism_id,
+        "kind": record.kind,
+        "position": record.position if upr else "",
+        "paragraph": record.paragraph[:40],
+        "date": record.date,
+        "cycle": record.cycle if upr else None,
+        **{f"text_{lang.replace('-', '_')}": text for lang, text in texts.items() if text},
+    }
+    if record.external_id:
+        plan.fields["external_id"] = record.external_id[:100]
+    plan.relations = {
+        "recommending_states": matcher.many("state", record.recommending_states),
+        "themes": matcher.many("theme", record.themes),
+        "groups": matcher.many("group", record.groups),
+        "sdg_goals": goals,
+        "sdg_targets": targets,
+    }
+    if existing is None and record.text:
+        found = text_index.find(state_id, mechanism_id, record.text)
+        if found is not None:
+            other, score = found
+            decision = decisions.get(str(record.row), LINK if score == 100 else NEW)
+            analysis.report["duplicates"].append(
+                {
+                    "row": record.row,
+                    "text": record.text[:300],
+                    "existing": other,
+                    "score": score,
+                    "decision": decision,
+                }
+            )
+            if decision == LINK:
+                existing = other  # its own identifier, if it has one, is kept (see _diff)
+    if existing is not None:
+        plan.existing, plan.outcome = existing, "updated"
+    else:
+        if batch.format == "nmirf":
+            plan.secretariat = {key: record.extra[key] for key in SECRETARIAT_FIELDS if record.extra.get(key)}
+        plan.fields["original_language"] = language
+        if not plan.fields.get(f"text_{language.replace('-', '_')}"):
+            return invalid("text", _("The text is missing."))
+    return plan
+
+
+def _diff(plan: Plan, current: dict[str, Any], *, document_ids: dict[str, int]) -> None:
+    """Keep only what the file changes: filled values that differ, and relations it adds."""
+    changed: dict[str, Any] = {}
+    for key, value in plan.fields.items():
+        if value in (None, "") or key in ("state_id", "original_language"):
+            continue
+        if key == "external_id" and current.get("external_id"):
+            continue  # a linked duplicate keeps its own identifier
+        old = current.get(key)
+        new = value.isoformat() if isinstance(value, datetime.date) else value
+        if old != new:
+            changed[key] = value
+    if plan.document and document_ids.get(plan.document) != current.get("source_document_id"):
+        changed["source_document"] = plan.document
+    relations = {name: ids - set(current.get(name, [])) for name, ids in plan.relations.items()}
+    relations = {name: ids for name, ids in relations.items() if ids}
+    plan.fields, plan.relations = changed, relations
+    if not changed and not relations:
+        plan.outcome = "unchanged"
+
+
+# Preview, commit, undo ----------------------------------------------------------------------------
+
+
+def import_preview(*, batch_id: int) -> ImportBatch:
+    batch = ImportBatch.objects.select_related("profile").get(pk=batch_id)
+    _progress(batch.pk, 5, _("Reading the file…"))
+    try:
+        analysis = _analyse(batch)
+    except ImportFileError as error:
+        return _finish(batch, Status.FAILED, error=str(error.message))
+    if analysis is None:
+        return _finish(batch, Status.NEEDS_MAPPING)
+    batch.counts, batch.report = analysis.counts, analysis.report
+    return _finish(batch, Status.PREVIEWED)
+
+
+def import_confirm(*, batch: ImportBatch, enqueue: bool = True) -> ImportBatch:
+    if batch.status != Status.PREVIEWED:
+        raise ValidationError(_("Only a checked file can be imported."))
+    if batch.counts.get("invalid") and not batch.skip_invalid:
+        raise ValidationError(
+            _("%(n)d rows are invalid. Correct the file, or choose to skip invalid rows.")
+            % {"n": batch.counts["invalid"]}
+        )
+    batch.status = Status.IMPORTING
+    batch.save(update_fields=["status"])
+    if enqueue:
+        _enqueue("commit", batch.pk)
+    return batch
+
+
+def import_commit(*, batch_id: int) -> ImportBatch:
+    """All or nothing: any failure leaves the database as it was and says why on the import's page."""
+    batch = ImportBatch.objects.select_related("profile", "user").get(pk=batch_id)
+    if batch.status != Status.IMPORTING:
+        return batch
+    try:
+        with transaction.atomic():
+            analysis = _analyse(batch)
+            if analysis is None:
+                raise ImportFileError(_("The file needs a column mapping."))
+            if analysis.counts["invalid"] and not batch.skip_invalid:
+                raise ImportFileError(_("The file has invalid rows; check it again."))
+            _progress(batch.pk, 96, _("Writing…"))
+            batch.audit_batch = _write(batch, analysis)
+            batch.counts, batch.report = analysis.counts, analysis.report
+            return _finish(batch, Status.IMPORTED)
+    except ImportFileError as error:
+        return _finish(ImportBatch.objects.get(pk=batch_id), Status.FAILED, error=str(error.message))
+
+
+def _finish(batch: ImportBatch, status: str, *, error: str = "") -> ImportBatch:
+    batch.status, batch.error, batch.finished_at = status, error, timezone.now()
+    batch.save()
+    _progress(batch.pk, 100, batch.get_status_display())
+    return batch
+
+
+def import_fail(*, batch_id: int, reason: str) -> None:
+    """Called when the task itself dies (database down, worker lost too often)."""
+    ImportBatch.objects.filter(pk=batch_id, status__in=[Status.PREVIEWING, Status.IMPORTING]).update(
+        status=Status.FAILED, error=reason[:2000], finished_at=timezone.now()
+    )
+
+
+def _write(batch: ImportBatch, analysis: Analysis):
+    documents = dict(
+        SourceDocument.objects.filter(symbol__in=list(analysis.documents)).values_list("symbol", "pk")
+    )
+    new_documents = SourceDocument.objects.bulk_create(
+        [
+            SourceDocument(symbol=symbol, **values)
+            for symbol, values in analysis.documents.items()
+            if symbol not in documents
+        ]
+    )
+    documents |= {doc.symbol: doc.pk for doc in new_documents}
+    needed = {plan.document for plan in analysis.plans if plan.document} - set(documents)
+    documents |= dict(SourceDocument.objects.filter(symbol__in=list(needed)).values_list("symbol", "pk"))
+    changes: list[Change] = [
+        Change(doc, AuditEntry.Operation.CREATE, None, snap)
+        for doc, snap in zip(
+            new_documents, snapshot_many(SourceDocument, [d.pk for d in new_documents]).values(), strict=False
+        )
+    ]
+    new_plans = [plan for plan in analysis.plans if plan.outcome == "new"]
+    work = _SecretariatWork([plan.secretariat for plan in new_plans if plan.secretariat], changes)
+    created = Recommendation.objects.bulk_create(
+        [
+            Recommendation(
+                text=_original(plan.fields),
+                source_document_id=documents.get(plan.document),
+                **plan.fields,
+                **work.fields(plan.secretariat),
+            )
+            for plan in new_plans
+        ],
+        batch_size=CHUNK,
+    )
+    links = [
+        (obj.pk, plan.relations | work.relations(plan.secretariat))
+        for obj, plan in zip(created, new_plans, strict=True)
+    ]
+    updates = [plan for plan in analysis.plans if plan.outcome == "updated"]
+    objects = Recommendation.objects.in_bulk([plan.existing for plan in updates])
+    names: set[str] = set()
+    for plan in updates:
+        obj = objects[plan.existing]
+        for key, value in plan.fields.items():
+            if key == "source_document":
+                obj.source_document_id = documents.get(value)
+                names.add("source_document_id")
+            else:
+                setattr(obj, key, value)
+                names.add(key)
+        links.append((obj.pk, plan.relations))
+    if names:
+        Recommendation.objects.bulk_update(list(objects.values()), [*names, "updated_at"], batch_size=CHUNK)
+    for relation in (*RELATIONS, "supporting_institutions"):
+        model_field = Recommendation._meta.get_field(relation)
+        through = model_field.remote_field.through
+        column = model_field.m2m_reverse_field_name() + "_id"
+        through.objects.bulk_create(
+            [
+                through(recommendation_id=pk, **{column: value})
+                for pk, relations in links
+                for value in relations.get(relation, ())
+            ],
+            ignore_conflicts=True,
+            batch_size=5000,
+        )
+    for start in range(0, len(created), CHUNK):
+        part = created[start : start + CHUNK]
+        after = snapshot_many(Recommendation, [obj.pk for obj in part])
+        changes += [Change(obj, AuditEntry.Operation.CREATE, None, after[obj.pk]) for obj in part]
+    updated_ids = list(objects)
+    for start in range(0, len(updated_ids), CHUNK):
+        part = updated_ids[start : start + CHUNK]
+        after = snapshot_many(Recommendation, part)
+        changes += [
+            Change(objects[pk], AuditEntry.Operation.UPDATE, analysis.before[pk], after[pk]) for pk in part
+        ]
+    return audit_record(
+        user=batch.user,
+        action="import",
+        changes=changes,
+        description=f"{batch.file_name} ({batch.checksum[:12]})",
+    )
+
+
+class _SecretariatWork:
+    """Clusters and institutions named in our own export, found by name or created (and audited)."""
+
+    def __init__(self, rows: list[dict[str, str]], changes: list[Change]) -> None:
+        cluster_names = {row["cluster"] for row in rows if row.get("cluster")}
+        institution_names = {row["lead_institution"] for row in rows if row.get("lead_institution")}
+        institution_names |= {name for row in rows for name in _split(row.get("supporting_institutions", ""))}
+        self.clusters = self._find_or_create(Cluster, cluster_names, changes)
+        self.institutions = self._find_or_create(Institution, institution_names, changes)
+
+    @staticmethod
+    def _find_or_create(model, names: set[str], changes: list[Change]) -> dict[str, int]:
+        if not names:
+            return {}
+        columns = [f"name_{code.replace('-', '_')}" for code, _label in settings.LANGUAGES]
+        known: dict[str, int] = {}
+        for row in model.objects.values("pk", *columns):
+            pk = row.pop("pk")
+            known.update({fold(value): pk for value in row.values() if value})
+        found = {name: known[fold(name)] for name in names if fold(name) in known}
+        for name in sorted(names - set(found)):
+            obj = model(name=name, name_en=name)
+            obj.full_clean()
+            obj.save()
+            changes.append(
+                Change(obj, AuditEntry.Operation.CREATE, None, snapshot_many(model, [obj.pk])[obj.pk])
+            )
+            found[name] = obj.pk
+        return found
+
+    def fields(self, work: dict[str, str]) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        if work.get("cluster"):
+            values["cluster_id"] = self.clusters[work["cluster"]]
+        if work.get("lead_institution"):
+            values["lead_institution_id"] = self.institutions[work["lead_institution"]]
+        if work.get("status") in Recommendation.Status.values:
+            values["status"] = work["status"]
+        if work.get("status_date"):
+            values["status_date"] = datetime.date.fromisoformat(work["status_date"])
+        for flag in ("requires_legislation", "published"):
+            if work.get(flag):
+                values[flag] = work[flag].strip().lower() in ("true", "1", "yes")
+        return values
+
+    def relations(self, work: dict[str, str]) -> dict[str, set[int]]:
+        names = _split(work.get("supporting_institutions", ""))
+        return {"supporting_institutions": {self.institutions[name] for name in names}} if names else {}
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(" | ") if part.strip()]
+
+
+def _original(fields: dict[str, Any]) -> str:
+    return fields.get(f"text_{fields['original_language'].replace('-', '_')}", "")
+
+
+@transaction.atomic
+def import_undo(*, user, batch: ImportBatch) -> ImportBatch:
+    """Restore what the import changed and remove what it added."""
+    if batch.status != Status.IMPORTED or batch.audit_batch is None:
+        raise ValidationError(_("Only a finished import can be undone."))
+    audit_revert(batch=batch.audit_batch, user=user, action="import_undo", description=batch.file_name)
+    batch.status = Status.UNDONE
+    batch.save(update_fields=["status"])
+    return batch

@@ -1,0 +1,37 @@
+"""Celery tasks of the recommendations app: thin, take ids, call the import service.
+
+Acknowledged late: a worker killed in the middle leaves the transaction uncommitted (the database as
+it was) and the task is delivered again; after the last retry the import is marked failed with the reason.
+"""
+
+from collections.abc import Callable
+
+from celery import Task, shared_task
+from django.db import DatabaseError
+
+from recommendations.importing import service
+
+RETRIES = 3
+
+
+def _run(task: Task, work: Callable[..., object], batch_id: int) -> None:
+    try:
+        work(batch_id=batch_id)
+    except DatabaseError as error:
+        if task.request.retries < RETRIES:
+            raise task.retry(exc=error, countdown=2**task.request.retries) from error
+        service.import_fail(batch_id=batch_id, reason=f"{type(error).__name__}: {error}")
+        raise
+    except Exception as error:
+        service.import_fail(batch_id=batch_id, reason=f"{type(error).__name__}: {error}")
+        raise
+
+
+@shared_task(bind=True, acks_late=True, max_retries=RETRIES)
+def import_preview_task(self: Task, batch_id: int) -> None:
+    _run(self, service.import_preview, batch_id)
+
+
+@shared_task(bind=True, acks_late=True, max_retries=RETRIES)
+def import_commit_task(self: Task, batch_id: int) -> None:
+    _run(self, service.import_commit, batch_id)

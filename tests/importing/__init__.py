@@ -1,0 +1,1 @@
+"""The reading layer of the importer: files, formats and values, without the database."""

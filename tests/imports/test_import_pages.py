@@ -1,0 +1,103 @@
+"""The import pages in the browser's terms: upload, preview, decide, confirm, result, undo; roles."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from recommendations.models import ImportBatch, Recommendation
+from tests.imports.files import UHRI_HEADERS, uhri_row, write_csv, write_xlsx
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def act(django_capture_on_commit_callbacks):
+    """POST as a browser does, let the queued task run (it waits for the commit), then follow the redirect."""
+
+    def post(client, url, data=None):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url, data or {})
+        return client.get(response["Location"]) if response.status_code == 302 else response
+
+    return post
+
+
+def post_file(act, client, path, **data):
+    payload = {
+        "file": SimpleUploadedFile(path.name, path.read_bytes()),
+        "state_scope": "FRA",
+        "language": "en",
+        "dayfirst": "on",
+    }
+    return act(client, reverse("workspace:import_list"), payload | data)
+
+
+def test_administrator_imports_checks_and_undoes(personas, tmp_path, act):
+    client = personas["admin"]
+    path = write_xlsx(
+        tmp_path / "uhri.xlsx", UHRI_HEADERS, [uhri_row(1), uhri_row(2), uhri_row(3, body="Nobody")]
+    )
+    page = post_file(act, client, path).content.decode()
+    assert "What the import will do" in page and "Unknown mechanism" in page
+    assert "Invalid rows block the import" in page
+    batch = ImportBatch.objects.get()
+    response = act(client, reverse("workspace:import_confirm", args=[batch.pk]))
+    assert "rows are invalid" in response.content.decode()
+    assert not Recommendation.objects.exists()
+    page = post_file(act, client, path, skip_invalid="on").content.decode()
+    batch = ImportBatch.objects.latest("pk")
+    page = act(client, reverse("workspace:import_confirm", args=[batch.pk])).content.decode()
+    assert "Result" in page and Recommendation.objects.count() == 2
+    page = client.get(reverse("workspace:import_list")).content.decode()
+    assert "uhri.xlsx" in page and batch.checksum[:12] in page
+    page = act(client, reverse("workspace:import_undo", args=[batch.pk])).content.decode()
+    assert "The import is undone" in page and not Recommendation.objects.exists()
+
+
+def test_unknown_columns_are_mapped_and_the_mapping_is_offered_again(personas, tmp_path, act):
+    client = personas["admin"]
+    headers = ["Recommandation", "Organe", "Paragraphe"]
+    rows = [["Garantir l'accès à l'eau potable dans les zones rurales.", "CESCR", "22"]]
+    path = write_csv(tmp_path / "national.csv", headers, rows)
+    page = post_file(act, client, path, language="fr").content.decode()
+    assert "Which column holds what?" in page
+    batch = ImportBatch.objects.get()
+    mapping = {
+        "map_text": "Recommandation",
+        "map_mechanism": "Organe",
+        "map_paragraph": "Paragraphe",
+        "profile_name": "Ministry sheet",
+    }
+    page = act(client, reverse("workspace:import_mapping", args=[batch.pk]), mapping).content.decode()
+    assert "What the import will do" in page
+    act(client, reverse("workspace:import_confirm", args=[batch.pk]))
+    rec = Recommendation.objects.get()
+    assert (
+        rec.mechanism.code == "CESCR" and rec.text_fr.startswith("Garantir") and rec.original_language == "fr"
+    )
+    post_file(
+        act, client, write_csv(tmp_path / "next.csv", headers, [["Autre texte à importer ici.", "CRC", "3"]])
+    )
+    assert ImportBatch.objects.latest("pk").format == "profile:Ministry sheet"
+
+
+@pytest.mark.parametrize("role", ["secretariat", "focal", "consultative", "no_role"])
+def test_only_administrators_import(personas, tmp_path, role, admin_user, act):
+    path = write_xlsx(tmp_path / "uhri.xlsx", UHRI_HEADERS, [uhri_row(1)])
+    post_file(act, personas["admin"], path)
+    batch = ImportBatch.objects.get()
+    client = personas[role]
+    assert client.get(reverse("workspace:import_list")).status_code == 404
+    assert client.get(batch.get_absolute_url()).status_code == 404
+    for name in ("import_confirm", "import_undo", "import_resolve", "import_mapping"):
+        assert client.post(reverse(f"workspace:{name}", args=[batch.pk])).status_code == 404
+    assert personas["public"].get(reverse("workspace:import_list")).status_code == 302
+    assert not Recommendation.objects.exists()
+
+
+def test_upload_limit(personas, tmp_path, settings, act):
+    settings.UPLOAD_MAX_MB = 0
+    page = post_file(
+        act, personas["admin"], write_xlsx(tmp_path / "u.xlsx", UHRI_HEADERS, [uhri_row(1)])
+    ).content.decode()
+    assert "larger than 0 MB" in page and not ImportBatch.objects.exists()
