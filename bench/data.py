@@ -29,7 +29,9 @@ STATES = ["ESP", "FRA", "DEU", "BRA", "MEX", "NOR", "JPN", "ZAF", "IND", "CAN", 
 def build(count: int, *, seed: int = 7) -> None:
     rng = random.Random(seed)
     state = Country.objects.get(code="FRA")
-    mechanisms = list(Mechanism.objects.filter(code__in=["UPR", "CRC", "CEDAW", "CAT", "CCPR", "CESCR", "SR Torture"]))
+    mechanisms = list(
+        Mechanism.objects.filter(code__in=["UPR", "CRC", "CEDAW", "CAT", "CCPR", "CESCR", "SR Torture"])
+    )
     documents = [
         SourceDocument.objects.create(symbol=f"BENCH/{m.code}/{i}", mechanism=m, state=state)
         for m in mechanisms
@@ -68,10 +70,14 @@ def build(count: int, *, seed: int = 7) -> None:
     for rec in created:
         for theme in rng.sample(themes, 2):
             theme_links.append(Recommendation.themes.through(recommendation_id=rec.pk, theme_id=theme.pk))
-        goal_links.append(Recommendation.sdg_goals.through(recommendation_id=rec.pk, goal_id=rng.choice(goals).pk))
+        goal_links.append(
+            Recommendation.sdg_goals.through(recommendation_id=rec.pk, goal_id=rng.choice(goals).pk)
+        )
         if rec.mechanism.code == "UPR":
             state_links.append(
-                Recommendation.recommending_states.through(recommendation_id=rec.pk, country_id=rng.choice(states).pk)
+                Recommendation.recommending_states.through(
+                    recommendation_id=rec.pk, country_id=rng.choice(states).pk
+                )
             )
     for links in (theme_links, goal_links, state_links):
         type(links[0]).objects.bulk_create(links, batch_size=5000)

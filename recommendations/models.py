@@ -371,7 +371,12 @@ class ImportBatch(models.Model):
     ]
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("imported by"), on_delete=models.PROTECT
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        help_text=_("Empty for imports run with manage.py import_recommendations."),
     )
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True, db_index=True)
     file_name = models.CharField(_("file name"), max_length=255)

@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
                 ('resolutions', models.JSONField(blank=True, default=dict, verbose_name='decisions')),
                 ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
                 ('audit_batch', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='nmirf.auditbatch')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL, verbose_name='imported by')),
+                ('user', models.ForeignKey(blank=True, help_text='Empty for imports run with manage.py import_recommendations.', null=True, on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL, verbose_name='imported by')),
                 ('profile', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='recommendations.importprofile', verbose_name='column mapping')),
             ],
             options={
