@@ -81,6 +81,7 @@ class Change:
     operation: str
     before: Snapshot | None
     after: Snapshot | None
+    label: str = ""  # how to name the object; str(instance) when empty
 
 
 def audit_record(*, user, action: str, changes: Iterable[Change], description: str = "") -> AuditBatch | None:
@@ -93,7 +94,7 @@ def audit_record(*, user, action: str, changes: Iterable[Change], description: s
             AuditEntry(
                 content_type=ContentType.objects.get_for_model(type(change.instance)),
                 object_id=str(change.instance.pk),
-                object_repr=str(change.instance)[:300],
+                object_repr=(change.label or str(change.instance))[:300],
                 operation=change.operation,
                 before=change.before,
                 after=change.after,
@@ -265,19 +266,24 @@ def audit_revert(*, batch: AuditBatch, user, action: str, description: str = "")
                 batch_size=5000,
             )
         after = snapshot_many(model, list(objects))
+        labels = {model._meta.pk.to_python(e.object_id): e.object_repr for e in updated}
         changes += [
-            Change(objects[pk], AuditEntry.Operation.UPDATE, current[pk], after[pk]) for pk in objects
+            Change(objects[pk], AuditEntry.Operation.UPDATE, current[pk], after[pk], labels[pk])
+            for pk in objects
         ]
     for model, model_entries in by_model.items():
-        created = [
-            model._meta.pk.to_python(e.object_id)
+        labels = {
+            model._meta.pk.to_python(e.object_id): e.object_repr
             for e in model_entries
             if e.operation == AuditEntry.Operation.CREATE
-        ]
-        if not created:
+        }
+        if not labels:
             continue
-        before = snapshot_many(model, created)
+        before = snapshot_many(model, list(labels))
         doomed = model._base_manager.in_bulk(list(before))
-        changes += [Change(obj, AuditEntry.Operation.DELETE, before[pk], None) for pk, obj in doomed.items()]
+        changes += [
+            Change(obj, AuditEntry.Operation.DELETE, before[pk], None, labels[pk])
+            for pk, obj in doomed.items()
+        ]
         model._base_manager.filter(pk__in=list(doomed)).delete()
     return audit_record(user=user, action=action, changes=changes, description=description)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import pickle
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -28,7 +29,7 @@ from rapidfuzz import fuzz, process
 
 from focalpoints.models import Institution
 from nmirf.audit import Change, audit_record, audit_revert, snapshot_many
-from nmirf.models import AuditEntry
+from nmirf.models import AuditBatch, AuditEntry
 from recommendations.importing.columns import header_key
 from recommendations.importing.formats import detect_format, parse
 from recommendations.importing.matching import Matcher, fold
@@ -530,8 +531,41 @@ def import_preview(*, batch_id: int) -> ImportBatch:
         return _finish(batch, Status.FAILED, error=str(error.message))
     if analysis is None:
         return _finish(batch, Status.NEEDS_MAPPING)
+    _save_plan(batch, analysis)
     batch.counts, batch.report = analysis.counts, analysis.report
     return _finish(batch, Status.PREVIEWED)
+
+
+# The preview's analysis is kept beside the file; the commit reuses it when nothing it depends on has
+# changed since (no write through the services, no new row in any table it matched against), and
+# otherwise analyses the file again. Either way it writes what a fresh analysis would.
+
+
+def _database_stamp() -> list:
+    tables = (AuditBatch, Recommendation, SourceDocument, Theme, ConcernedGroup, Mechanism, Country, Cluster)
+    stamp = [model.objects.aggregate(count=models.Count("pk"), last=models.Max("pk")) for model in tables]
+    stamp.append(Recommendation.objects.aggregate(changed=models.Max("updated_at")))
+    return stamp
+
+
+def _plan_path(batch: ImportBatch) -> Path:
+    return import_dir() / f"{batch.stored_name}.plan"
+
+
+def _save_plan(batch: ImportBatch, analysis: Analysis) -> None:
+    with _plan_path(batch).open("wb") as handle:
+        pickle.dump(
+            (_database_stamp(), batch.resolutions, analysis), handle, protocol=pickle.HIGHEST_PROTOCOL
+        )
+
+
+def _saved_plan(batch: ImportBatch) -> Analysis | None:
+    path = _plan_path(batch)
+    if not path.exists():
+        return None
+    with path.open("rb") as handle:
+        stamp, resolutions, analysis = pickle.load(handle)  # noqa: S301 - a file this service wrote itself
+    return analysis if stamp == _database_stamp() and resolutions == batch.resolutions else None
 
 
 def import_confirm(*, batch: ImportBatch, enqueue: bool = True) -> ImportBatch:
@@ -556,7 +590,7 @@ def import_commit(*, batch_id: int) -> ImportBatch:
         return batch
     try:
         with transaction.atomic():
-            analysis = _analyse(batch)
+            analysis = _saved_plan(batch) or _analyse(batch)
             if analysis is None:
                 raise ImportFileError(_("The file needs a column mapping."))
             if analysis.counts["invalid"] and not batch.skip_invalid:
@@ -622,7 +656,7 @@ def _write(batch: ImportBatch, analysis: Analysis):
         for obj, plan in zip(created, new_plans, strict=True)
     ]
     updates = [plan for plan in analysis.plans if plan.outcome == "updated"]
-    objects = Recommendation.objects.in_bulk([plan.existing for plan in updates])
+    objects = Recommendation.objects.select_related("mechanism").in_bulk([plan.existing for plan in updates])
     names: set[str] = set()
     for plan in updates:
         obj = objects[plan.existing]
@@ -649,10 +683,15 @@ def _write(batch: ImportBatch, analysis: Analysis):
             ignore_conflicts=True,
             batch_size=5000,
         )
+    codes = dict(Mechanism.objects.values_list("pk", "code"))
+
+    def label(obj: Recommendation) -> str:
+        return f"{codes[obj.mechanism_id]} {obj.paragraph}".strip()
+
     for start in range(0, len(created), CHUNK):
         part = created[start : start + CHUNK]
         after = snapshot_many(Recommendation, [obj.pk for obj in part])
-        changes += [Change(obj, AuditEntry.Operation.CREATE, None, after[obj.pk]) for obj in part]
+        changes += [Change(obj, AuditEntry.Operation.CREATE, None, after[obj.pk], label(obj)) for obj in part]
     updated_ids = list(objects)
     for start in range(0, len(updated_ids), CHUNK):
         part = updated_ids[start : start + CHUNK]

@@ -179,3 +179,13 @@ def test_all_states_or_another_state(tmp_path, admin_user):
     commit(admin_user, batch)
     assert set(Recommendation.objects.values_list("state__code", flat=True)) == {"FRA", "ESP"}
     assert country("ESP") and mechanism("UPR")
+
+
+def test_commit_checks_again_when_the_database_changed_since_the_preview(tmp_path, admin_user):
+    path = write_xlsx(tmp_path / "u.xlsx", UHRI_HEADERS, [uhri_row(1), uhri_row(2)])
+    first, second = upload(admin_user, path), upload(admin_user, path)
+    assert first.counts["new"] == second.counts["new"] == 2
+    commit(admin_user, first)
+    batch = commit(admin_user, second)  # its preview is out of date: it must not add the same rows again
+    assert batch.status == Status.IMPORTED and batch.counts["unchanged"] == 2
+    assert Recommendation.objects.count() == 2
