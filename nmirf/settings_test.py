@@ -1,6 +1,8 @@
 """Fast, strict settings for the test suite; the database and Redis still come from the environment."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-for-the-suite")
@@ -22,3 +24,5 @@ AXES_ENABLED = False
 # Serve static files straight from the app and vendor folders (no collectstatic before tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Uploaded files of the tests go to a scratch folder (a worker started by a test is told where).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT") or tempfile.mkdtemp(prefix="nmirf-tests-"))
