@@ -251,7 +251,7 @@ def _nmirf(table: Table, options: Options) -> Iterator[RawRecommendation]:
     if at["mechanism"] is None and not options.translations:
         raise _missing_column("mechanism", "nmirf")
     known = {position for position in at.values() if position is not None}
-    others = [(position, header) for position, header in enumerate(table.headers) if position not in known]
+    others = [(p, header or str(p + 1)) for p, header in enumerate(table.headers) if p not in known]
 
     def record(number: int, cells: Row) -> RawRecommendation:
         def get(name: str) -> str:
@@ -340,7 +340,8 @@ def _mapped(
             )
         at[name] = position
     label = {name: table.headers[position] for name, position in at.items()}
-    others = [(p, header) for p, header in enumerate(table.headers) if p not in at.values() and header]
+    # Columns the mapping leaves out are kept in `extra`, by name (or number when unnamed).
+    others = [(p, header or str(p + 1)) for p, header in enumerate(table.headers) if p not in at.values()]
 
     def record(number: int, cells: Row) -> RawRecommendation:
         def get(name: str) -> str:
@@ -381,36 +382,38 @@ def _mapped(
 # --- entry point -------------------------------------------------------------------------------
 
 
-def _flag_duplicates(records: Iterator[RawRecommendation]) -> Iterator[RawRecommendation]:
+def _flag_duplicates(
+    records: Iterator[RawRecommendation], *, identified: bool
+) -> Iterator[RawRecommendation]:
     """A RowError on every row that repeats an earlier one: the same identifier, or the same text
-    from the same mechanism, document, paragraph and States. Only a hash of each row is kept."""
+    from the same mechanism, document, paragraph and States. Only a hash of each row is kept.
+    `identified` says the identifiers come from the file (not made from the row's content)."""
     seen: dict[int, int] = {}
     for record in records:
-        if record.external_id:
-            key = hash(record.external_id)
-        else:
-            text = " ".join(record.text.split()).casefold()
-            key = hash(
-                (
-                    record.mechanism.casefold(),
-                    record.document,
-                    record.paragraph,
-                    text,
-                    tuple(record.states),
-                    tuple(record.recommending_states),
-                    record.session,
-                    record.language,
-                )
+        if not (record.text or record.external_id):
+            yield record
+            continue
+        key = hash(
+            record.external_id
+            or (
+                record.mechanism.casefold(),
+                record.document,
+                record.paragraph,
+                " ".join(record.text.split()).casefold(),
+                tuple(record.states),
+                tuple(record.recommending_states),
+                record.session,
+                record.language,
             )
-        if record.text or record.external_id:
-            first = seen.setdefault(key, record.row)
-            if first != record.row:
-                message = (
-                    _("This row has the same identifier as row %(row)d.")
-                    if record.external_id
-                    else _("This row repeats row %(row)d.")
-                )
-                record.errors.append(RowError("", message % {"row": first}))
+        )
+        first = seen.setdefault(key, record.row)
+        if first != record.row:
+            message = (
+                _("This row has the same identifier as row %(row)d.")
+                if record.external_id and identified
+                else _("This row repeats row %(row)d.")
+            )
+            record.errors.append(RowError("", message % {"row": first}))
         yield record
 
 
@@ -435,7 +438,7 @@ def parse(
     """
     options = Options(dayfirst=dayfirst, language=language, translations=translations)
     if mapping is not None:
-        return _flag_duplicates(_mapped(table, mapping, defaults or {}, options))
+        return _flag_duplicates(_mapped(table, mapping, defaults or {}, options), identified=True)
     parsers: dict[str, Callable[[Table, Options], Iterator[RawRecommendation]]] = {
         "uhri": _uhri,
         "uprinfo": _uprinfo,
@@ -449,4 +452,5 @@ def parse(
                 "which column holds the text, the mechanism and the other values."
             )
         )
-    return _flag_duplicates(parsers[fmt](table, options))
+    # UPR Info rows have no identifier: theirs is made from their content.
+    return _flag_duplicates(parsers[fmt](table, options), identified=fmt != "uprinfo")

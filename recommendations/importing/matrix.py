@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
 
+from recommendations.importing.columns import header_key
 from recommendations.importing.fields import add_sdgs, cell, require, set_position, set_text
 from recommendations.importing.readers import ImportFileError, Row, Table
 from recommendations.importing.rows import (
@@ -49,7 +50,7 @@ _TITLE = re.compile(
 
 def _layout(headers: list[str]) -> dict[str, int | None]:
     """Column positions by role, found by the words of each layout's column names."""
-    keys = [re.sub(r"[\W_]+", "", header.casefold()) for header in headers]
+    keys = [header_key(header) for header in headers]
     roles = {
         "text": lambda key: key.startswith("recommendation"),
         "states": lambda key: key.startswith("recommendingstate"),

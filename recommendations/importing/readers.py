@@ -21,7 +21,6 @@ from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
-from xml.etree.ElementTree import ParseError
 from zipfile import BadZipFile, ZipFile
 
 import docx
@@ -49,7 +48,7 @@ _DAMAGED = (
     OverflowError,
     EOFError,
     zlib.error,
-    ParseError,
+    SyntaxError,  # XML parse errors of ElementTree and lxml
     python_calamine.CalamineError,
 )
 
@@ -239,7 +238,8 @@ def _json_rows(path: Path, name: str) -> Rows:
                     )
                 if not headers:
                     headers = [str(key) for key in item]
-                    yield 1, list[str | None](headers)
+                    header_row: Row = [*headers]
+                    yield 1, header_row
                 yield number, [_clean(_cell_text(item.get(key))) for key in headers]
         except json.JSONDecodeError as error:
             raise ImportFileError(
@@ -342,25 +342,27 @@ def _docx_table(path: Path, name: str) -> Table:
 
 
 def _workbook_table(path: Path, name: str) -> Table:
+    """A zip archive: .xlsx (streamed), .docx, or .ods and .xlsb (through calamine)."""
     try:
         archive = ZipFile(path)
-        entries = set(archive.namelist())
     except _DAMAGED as error:
         raise ImportFileError(_damaged(name)) from error
-    if "word/document.xml" in entries:
-        archive.close()
-        return _docx_table(path, name)
-    if "META-INF/manifest.xml" in entries and b"encryption-data" in archive.read("META-INF/manifest.xml"):
-        archive.close()
-        raise ImportFileError(_password_protected(name))
-    if "xl/workbook.xml" in entries:
-        try:
+    try:
+        entries = set(archive.namelist())
+        encrypted = "META-INF/manifest.xml" in entries and b"encryption-data" in archive.read(
+            "META-INF/manifest.xml"
+        )
+        if "xl/workbook.xml" in entries:
             sheet, rows = xlsx_rows(archive)
-        except _DAMAGED as error:
-            archive.close()
-            raise ImportFileError(_damaged(name)) from error
-        return _header_table("xlsx", sheet, _zip_rows(archive, rows, name), name)
+            return _header_table("xlsx", sheet, _zip_rows(archive, rows, name), name)
+    except _DAMAGED as error:
+        archive.close()
+        raise ImportFileError(_damaged(name)) from error
     archive.close()
+    if encrypted:
+        raise ImportFileError(_password_protected(name))
+    if "word/document.xml" in entries:
+        return _docx_table(path, name)
     if "content.xml" in entries or "xl/workbook.bin" in entries:
         kind = "ods" if "content.xml" in entries else "xlsb"
         return _header_table(kind, *_calamine_rows(path, name), name)

@@ -82,7 +82,7 @@ def _month_table() -> dict[str, int]:
 
 _MONTHS = _month_table()
 _EXCEL_EPOCH = datetime.date(1899, 12, 30)
-_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]+Z?)?")
+_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?")
 _NUMERIC = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?: [\d:.]+)?")
 _CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
 _SERIAL = re.compile(r"\d{5,7}(?:\.\d+)?")
@@ -174,9 +174,13 @@ def split_multi(value: str | None) -> list[str]:
     elif "," in value:
         parts = _COMMA_LIST.split(value)
     else:
-        parts = [value]
-    items = (single(part) for part in parts)
-    return list(dict.fromkeys(item for item in items if item))
+        item = single(value)
+        return [item] if item else []
+    items: list[str] = []
+    for part in parts:
+        if (item := single(part)) and item not in items:
+            items.append(item)
+    return items
 
 
 _SDG = re.compile(r"(?:SDG|Goal)?\s*(\d{1,2})(?:\.(\d{1,2}|[a-z]))?(?=$|[\s\-–:.,)])", re.IGNORECASE)

@@ -5,12 +5,12 @@ whatever the number of rows (python-calamine loads a whole sheet before its firs
 strings are held in memory, as the format requires. Formula cells give their cached value, or
 nothing when the workbook was never calculated. Date-formatted numbers become ISO dates.
 
-XML safety (the `noqa: S314` in `_xml` and `_events`): ElementTree never fetches external entities or DTDs, and the
-expat it runs on (2.4.1 and later, as in every supported CPython build) refuses entity-expansion
-bombs; nothing else in these files is trusted.
+XML safety (the `noqa: S314` in `_xml` and `_events`): ElementTree never fetches external entities
+or DTDs, and the expat it runs on (2.4.1 and later, as in every supported CPython build) refuses
+entity-expansion bombs.
 
-Damaged content raises zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error or
-xml.etree.ElementTree.ParseError; the caller turns them into a message.
+Damaged content raises zipfile.BadZipFile, KeyError, ValueError, IndexError, OverflowError,
+EOFError, zlib.error or an XML ParseError; the caller turns them into a message.
 """
 
 from __future__ import annotations
@@ -161,7 +161,7 @@ class _Workbook:
         return number_text(number)
 
     def rows(self, path: str) -> Generator[tuple[int, list[str | None]], None, None]:
-        row_tag, data_tag = f"{self.ns}row", f"{self.ns}sheetData"
+        row_tag, cell_tag, data_tag = f"{self.ns}row", f"{self.ns}c", f"{self.ns}sheetData"
         sheet_data: Element | None = None
         number = 0
         with self.archive.open(path) as stream:
@@ -174,7 +174,7 @@ class _Workbook:
                     continue
                 number = int(element.get("r") or number + 1)
                 values: list[str | None] = []
-                for cell in element:
+                for cell in element.iterfind(cell_tag):
                     reference = cell.get("r")
                     column = self._column(reference) if reference else len(values)
                     if column > len(values):

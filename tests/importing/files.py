@@ -46,6 +46,7 @@ UPRINFO_HEADERS = [
 ]
 
 Cell = str | int | float | None
+QUOTE = {'"': "&quot;"}  # for escaping XML attribute values
 
 
 def write_csv(
@@ -127,7 +128,8 @@ def write_shared_strings_xlsx(
 
 
 def write_ods(path: Path, rows: list[list[Cell]], *, encrypted: bool = False) -> Path:
-    """An OpenDocument spreadsheet: strings, floats, and `date:2023-05-01` as a date cell."""
+    """An OpenDocument spreadsheet: strings, floats, `date:2023-05-01` as a date cell and
+    `formula:of:=1+1` as a formula cell that was never calculated."""
     office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
     table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
     text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -137,6 +139,8 @@ def write_ods(path: Path, rows: list[list[Cell]], *, encrypted: bool = False) ->
             return "<table:table-cell/>"
         if isinstance(value, int | float):
             return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
+        if value.startswith("formula:"):
+            return f'<table:table-cell table:formula="{escape(value[8:], QUOTE)}"/>'
         if value.startswith("date:"):
             day = value[5:]
             return f'<table:table-cell office:value-type="date" office:date-value="{day}"><text:p>{day}</text:p></table:table-cell>'

@@ -354,7 +354,7 @@ def test_uprinfo_csv_copy_with_cr_line_endings_and_windows_1252(tmp_path):
     ]
     assert records[1].extra["recommending_organisations"] == "(Unknown)"
     assert records[1].external_id == records[4].external_id
-    assert errors(records) == [(6, RowError("", "This row has the same identifier as row 3."))]
+    assert errors(records) == [(6, RowError("", "This row repeats row 3."))]
 
 
 # --- our own export ----------------------------------------------------------------------------

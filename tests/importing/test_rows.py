@@ -24,6 +24,7 @@ MAY_1 = datetime.date(2023, 5, 1)
     [
         "2023-05-01",  # ISO
         "2023-05-01T00:00:00",
+        "2023-05-01T09:30:00+02:00",
         "01/05/2023",  # day first, as most of the world writes it
         "1.5.2023",  # German, Russian, Scandinavian
         "01-05-2023",
