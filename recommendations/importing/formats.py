@@ -242,6 +242,11 @@ def _language(value: str | None) -> str:
     return (value or "").strip().lower().replace("_", "-")
 
 
+def _unneutralised(value: str) -> str:
+    """Our exports put an apostrophe before a cell a spreadsheet would run as a formula; take it off."""
+    return value[1:] if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@") else value
+
+
 def _nmirf(table: Table, options: Options) -> Iterator[RawRecommendation]:
     columns = Columns(table.headers)
     at = {name: columns.find(name) for name in NMIRF_COLUMNS}
@@ -255,7 +260,7 @@ def _nmirf(table: Table, options: Options) -> Iterator[RawRecommendation]:
 
     def record(number: int, cells: Row) -> RawRecommendation:
         def get(name: str) -> str:
-            return (cell(cells, at[name]) or "").strip()
+            return _unneutralised((cell(cells, at[name]) or "").strip())
 
         rec = RawRecommendation(
             row=number,
@@ -271,7 +276,9 @@ def _nmirf(table: Table, options: Options) -> Iterator[RawRecommendation]:
             session=get("session"),
         )
         translations = {
-            language: value for language, position in texts.items() if (value := cell(cells, position))
+            language: _unneutralised(value)
+            for language, position in texts.items()
+            if (value := cell(cells, position))
         }
         text = translations.pop(rec.language, "")
         if not text and translations:

@@ -352,6 +352,11 @@ def _analyse(batch: ImportBatch) -> Analysis | None:
                 external_id__in=[r.external_id for r in chunk if r.external_id]
             ).values_list("external_id", "pk")
         )
+        # Our own export names rows without an external identifier by their id in this database.
+        own_ids = [int(r.extra["id"]) for r in chunk if not r.external_id and r.extra.get("id", "").isdigit()]
+        by_external |= {
+            f"#{pk}": pk for pk in Recommendation.objects.filter(pk__in=own_ids).values_list("pk", flat=True)
+        }
         plans = [
             _plan(
                 record,
@@ -407,7 +412,9 @@ def _plan(
         invalid(error.column, error.message)
     if plan.errors:
         return plan
-    existing = by_external.get(record.external_id) if record.external_id else None
+    own_id = record.extra.get("id", "") if batch.format == "nmirf" else ""
+    key = record.external_id or (f"#{own_id}" if own_id.isdigit() else "")
+    existing = by_external.get(key) if key else None
     language = record.language or batch.language
     texts = {language: record.text, **record.translations} if record.text else dict(record.translations)
     if batch.translations_only:

@@ -93,3 +93,19 @@ def test_export_wipe_import_compare(personas, data, admin_user, tmp_path):
     assert batch.format == "nmirf"
     after = rows(client.get("/en/workspace/recommendations/export/csv/"))
     assert without_ids(after) == without_ids(before)
+    assert Recommendation.objects.get(paragraph="22 (a)").text_en.startswith("=HYPERLINK")
+
+
+def test_own_export_translated_by_hand_comes_back_as_translations(personas, data, admin_user, tmp_path):
+    records = rows(personas["secretariat"].get("/en/workspace/recommendations/export/csv/?mechanism=CRC"))
+    records[0]["text_es"] = "El Comité recomienda la inscripción gratuita de los nacimientos."
+    path = tmp_path / "es.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(records[0]))
+        writer.writeheader()
+        writer.writerows(records)
+    batch = commit(
+        admin_user, upload(admin_user, path, state_scope="", language="es", translations_only=True)
+    )
+    assert batch.status == "imported" and batch.counts["updated"] == 1, batch.report
+    assert Recommendation.objects.get(paragraph="22 (a)").text_es.startswith("El Comité")
