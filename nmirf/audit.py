@@ -21,6 +21,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 from modeltranslation.translator import NotRegistered, translator
 
+from nmirf.bulk import insert_rows
 from nmirf.models import AuditBatch, AuditEntry
 
 Snapshot = dict[str, Any]
@@ -86,31 +87,44 @@ class Change:
 
 def audit_record(*, user, action: str, changes: Iterable[Change], description: str = "") -> AuditBatch | None:
     """Write one batch and one entry per object that really changed; nothing when nothing changed."""
-    entries = []
-    for change in changes:
-        if change.operation == AuditEntry.Operation.UPDATE and change.before == change.after:
-            continue
-        entries.append(
-            AuditEntry(
-                content_type=ContentType.objects.get_for_model(type(change.instance)),
-                object_id=str(change.instance.pk),
-                object_repr=(change.label or str(change.instance))[:300],
-                operation=change.operation,
-                before=change.before,
-                after=change.after,
-            )
-        )
-    if not entries:
+    changes = [c for c in changes if not (c.operation == AuditEntry.Operation.UPDATE and c.before == c.after)]
+    if not changes:
         return None
-    batch = AuditBatch.objects.create(
+    batch = audit_open(user=user, action=action, description=description)
+    audit_write(batch=batch, changes=changes)
+    return batch
+
+
+def audit_open(*, user, action: str, description: str = "") -> AuditBatch:
+    """Start a batch whose entries are written in several steps (imports of many rows)."""
+    return AuditBatch.objects.create(
         user=user if user is not None and user.is_authenticated else None,
         action=action,
         description=description[:500],
     )
-    for entry in entries:
-        entry.batch = batch
-    AuditEntry.objects.bulk_create(entries, batch_size=1000)
-    return batch
+
+
+def audit_write(*, batch: AuditBatch, changes: Iterable[Change]) -> None:
+    """Add one entry per change to `batch`, at bulk speed."""
+    changes = [c for c in changes if not (c.operation == AuditEntry.Operation.UPDATE and c.before == c.after)]
+    # Everything is read before the rows go out: no query may run while they are being copied.
+    types = {
+        model: ContentType.objects.get_for_model(model).pk for model in {type(c.instance) for c in changes}
+    }
+    fields = ("batch_id", "content_type_id", "object_id", "object_repr", "operation", "before", "after")
+    rows = [
+        (
+            batch.pk,
+            types[type(change.instance)],
+            str(change.instance.pk),
+            (change.label or str(change.instance))[:300],
+            change.operation,
+            change.before,
+            change.after,
+        )
+        for change in changes
+    ]
+    insert_rows(AuditEntry, fields, rows)
 
 
 def history_for(instance: models.Model) -> models.QuerySet[AuditEntry]:

@@ -28,7 +28,8 @@ from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 
 from focalpoints.models import Institution
-from nmirf.audit import Change, audit_record, audit_revert, snapshot_many
+from nmirf.audit import Change, audit_open, audit_record, audit_revert, audit_write, snapshot_many
+from nmirf.bulk import insert_rows
 from nmirf.models import AuditBatch, AuditEntry
 from recommendations.importing.columns import header_key
 from recommendations.importing.formats import detect_format, parse
@@ -658,10 +659,11 @@ def _write(batch: ImportBatch, analysis: Analysis):
         ],
         batch_size=CHUNK,
     )
-    links = [
+    new_links = [
         (obj.pk, plan.relations | work.relations(plan.secretariat))
         for obj, plan in zip(created, new_plans, strict=True)
     ]
+    links = []
     updates = [plan for plan in analysis.plans if plan.outcome == "updated"]
     objects = Recommendation.objects.select_related("mechanism").in_bulk([plan.existing for plan in updates])
     names: set[str] = set()
@@ -681,6 +683,12 @@ def _write(batch: ImportBatch, analysis: Analysis):
         model_field = Recommendation._meta.get_field(relation)
         through = model_field.remote_field.through
         column = model_field.m2m_reverse_field_name() + "_id"
+        # New recommendations have no links yet: copied at database speed. Updates only add links.
+        insert_rows(
+            through,
+            ("recommendation_id", column),
+            [(pk, value) for pk, relations in new_links for value in relations.get(relation, ())],
+        )
         through.objects.bulk_create(
             [
                 through(recommendation_id=pk, **{column: value})
@@ -695,23 +703,35 @@ def _write(batch: ImportBatch, analysis: Analysis):
     def label(obj: Recommendation) -> str:
         return f"{codes[obj.mechanism_id]} {obj.paragraph}".strip()
 
+    # One audit batch for the import, written a chunk at a time so memory stays flat.
+    audit = audit_open(
+        user=batch.user, action="import", description=f"{batch.file_name} ({batch.checksum[:12]})"
+    )
+    audit_write(batch=audit, changes=changes)
     for start in range(0, len(created), CHUNK):
         part = created[start : start + CHUNK]
         after = snapshot_many(Recommendation, [obj.pk for obj in part])
-        changes += [Change(obj, AuditEntry.Operation.CREATE, None, after[obj.pk], label(obj)) for obj in part]
+        audit_write(
+            batch=audit,
+            changes=[
+                Change(obj, AuditEntry.Operation.CREATE, None, after[obj.pk], label(obj)) for obj in part
+            ],
+        )
     updated_ids = list(objects)
     for start in range(0, len(updated_ids), CHUNK):
         part = updated_ids[start : start + CHUNK]
         after = snapshot_many(Recommendation, part)
-        changes += [
-            Change(objects[pk], AuditEntry.Operation.UPDATE, analysis.before[pk], after[pk]) for pk in part
-        ]
-    return audit_record(
-        user=batch.user,
-        action="import",
-        changes=changes,
-        description=f"{batch.file_name} ({batch.checksum[:12]})",
-    )
+        audit_write(
+            batch=audit,
+            changes=[
+                Change(objects[pk], AuditEntry.Operation.UPDATE, analysis.before[pk], after[pk])
+                for pk in part
+            ],
+        )
+    if not audit.entries.exists():
+        audit.delete()
+        return None
+    return audit
 
 
 class _SecretariatWork:
