@@ -244,6 +244,8 @@ class Plan:
     errors: list[dict[str, Any]] = field(default_factory=list)
     # From our own export only, for new recommendations: the secretariat's work travels with them.
     secretariat: dict[str, str] = field(default_factory=dict)
+    # A row linked to a look-alike from another source only fills what that one lacks.
+    linked: bool = False
 
 
 @dataclass
@@ -494,7 +496,7 @@ def _plan(
                 }
             )
             if decision == LINK:
-                existing = other  # its own identifier, if it has one, is kept (see _diff)
+                existing, plan.linked = other, True
     if existing is not None:
         plan.existing, plan.outcome = existing, "updated"
     else:
@@ -512,13 +514,18 @@ def _diff(plan: Plan, current: dict[str, Any], *, document_ids: dict[str, int]) 
     for key, value in plan.fields.items():
         if value in (None, "") or key in ("state_id", "original_language"):
             continue
-        if key == "external_id" and current.get("external_id"):
-            continue  # a linked duplicate keeps its own identifier
         old = current.get(key)
+        if plan.linked and old not in (None, ""):
+            continue  # a linked look-alike keeps its own text, identifier and references
         new = value.isoformat() if isinstance(value, datetime.date) else value
         if old != new:
             changed[key] = value
-    if plan.document and document_ids.get(plan.document) != current.get("source_document_id"):
+    keep_document = plan.linked and current.get("source_document_id")
+    if (
+        plan.document
+        and not keep_document
+        and document_ids.get(plan.document) != current.get("source_document_id")
+    ):
         changed["source_document"] = plan.document
     relations = {name: ids - set(current.get(name, [])) for name, ids in plan.relations.items()}
     relations = {name: ids for name, ids in relations.items() if ids}

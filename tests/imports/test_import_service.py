@@ -143,7 +143,9 @@ def test_upr_info_duplicates_of_uhri_rows_are_recognised_and_linked(tmp_path, ad
     assert duplicate["score"] == 100 and duplicate["decision"] == "link"
     assert batch.counts["new"] == 0
     commit(admin_user, batch)
-    assert Recommendation.objects.count() == 1
+    rec = Recommendation.objects.get()
+    # The linked UPR Info row fills gaps; it does not replace the UHRI text or identifier.
+    assert rec.text_en.startswith("118.1 Strengthen") and rec.external_id.startswith("00000000-")
 
 
 def test_translations_file_adds_french_texts(tmp_path, admin_user):
