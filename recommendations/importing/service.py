@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
 import pickle
 import uuid
 from collections.abc import Iterable, Iterator
@@ -21,6 +22,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -541,7 +543,7 @@ def import_preview(*, batch_id: int) -> ImportBatch:
     batch = ImportBatch.objects.select_related("profile").get(pk=batch_id)
     _progress(batch.pk, 5, _("Reading the file…"))
     try:
-        analysis = _analyse(batch)
+        analysis = _same_file_again(batch) or _analyse(batch)
     except ImportFileError as error:
         return _finish(batch, Status.FAILED, error=str(error.message))
     if analysis is None:
@@ -561,6 +563,52 @@ def _database_stamp() -> list:
     stamp = [model.objects.aggregate(count=models.Count("pk"), last=models.Max("pk")) for model in tables]
     stamp.append(Recommendation.objects.aggregate(changed=models.Max("updated_at")))
     return stamp
+
+
+def _jsonable(value: Any) -> Any:
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
+_OPTIONS = (
+    "requested_format",
+    "profile_id",
+    "state_scope",
+    "language",
+    "translations_only",
+    "dayfirst",
+    "skip_invalid",
+)
+
+
+def _same_file_again(batch: ImportBatch) -> Analysis | None:
+    """The same file with the same options as an import after which nothing has changed: nothing to do.
+
+    Checked by the file's checksum and the state of the database (see _database_stamp), so a newer
+    export, other options or any change since always get a full analysis.
+    """
+    if batch.mapping or batch.resolutions:
+        return None
+    earlier = (
+        ImportBatch.objects.filter(
+            checksum=batch.checksum, status=Status.IMPORTED, mapping={}, resolutions={}
+        )
+        .filter(**{option: getattr(batch, option) for option in _OPTIONS})
+        .exclude(pk=batch.pk)
+        .order_by("-finished_at")
+        .first()
+    )
+    if earlier is None or earlier.report.get("stamp") != _jsonable(_database_stamp()):
+        return None
+    counts = dict.fromkeys(("new", "updated", "new_documents"), 0) | {
+        "unchanged": sum(earlier.counts.get(key, 0) for key in ("new", "updated", "unchanged")),
+        "invalid": earlier.counts.get("invalid", 0),
+        "skipped": earlier.counts.get("skipped", 0),
+        "rows": earlier.counts.get("rows", 0),
+    }
+    report = {key: earlier.report[key] for key in ("invalid", "invalid_total", "skipped", "skipped_total")}
+    report |= {"unknown": {}, "duplicates": [], "duplicates_total": 0, "same_as": earlier.pk}
+    batch.format = earlier.format
+    return Analysis(plans=[], documents={}, before={}, counts=counts, report=report)
 
 
 def _plan_path(batch: ImportBatch) -> Path:
@@ -612,7 +660,10 @@ def import_commit(*, batch_id: int) -> ImportBatch:
                 raise ImportFileError(_("The file has invalid rows; check it again."))
             _progress(batch.pk, 96, _("Writing…"))
             batch.audit_batch = _write(batch, analysis)
-            batch.counts, batch.report = analysis.counts, analysis.report
+            batch.counts, batch.report = (
+                analysis.counts,
+                analysis.report | {"stamp": _jsonable(_database_stamp())},
+            )
             return _finish(batch, Status.IMPORTED)
     except ImportFileError as error:
         return _finish(ImportBatch.objects.get(pk=batch_id), Status.FAILED, error=str(error.message))

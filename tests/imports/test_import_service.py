@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from recommendations.importing import service
 from recommendations.models import ImportBatch, Recommendation, SourceDocument, Theme
+from recommendations.services import recommendation_update
 from tests.factories import RecommendationFactory, country, mechanism
 from tests.imports.files import UHRI_HEADERS, UPRINFO_HEADERS, uhri_row, write_csv, write_xlsx
 
@@ -191,3 +192,22 @@ def test_commit_checks_again_when_the_database_changed_since_the_preview(tmp_pat
     batch = commit(admin_user, second)  # its preview is out of date: it must not add the same rows again
     assert batch.status == Status.IMPORTED and batch.counts["unchanged"] == 2
     assert Recommendation.objects.count() == 2
+
+
+def test_the_same_file_again_is_recognised_at_once(tmp_path, admin_user):
+    path = write_xlsx(
+        tmp_path / "u.xlsx", UHRI_HEADERS, [uhri_row(1), uhri_row(2), uhri_row(3, country="Spain")]
+    )
+    first = commit(admin_user, upload(admin_user, path))
+    again = upload(admin_user, path)
+    assert again.report["same_as"] == first.pk
+    assert (again.counts["unchanged"], again.counts["new"], again.counts["skipped"]) == (2, 0, 1)
+    assert commit(admin_user, again).status == Status.IMPORTED and Recommendation.objects.count() == 2
+    assert (
+        "same_as" not in upload(admin_user, path, state_scope="ESP").report
+    )  # other options: checked in full
+
+    rec = Recommendation.objects.get(paragraph="118.1")
+    recommendation_update(user=admin_user, recommendation=rec, values={"position": "noted"})
+    changed = upload(admin_user, path)
+    assert "same_as" not in changed.report and changed.counts["updated"] == 1
