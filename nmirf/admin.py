@@ -34,3 +34,20 @@ class AuditBatchAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    list_display = ("object_repr", "operation", "content_type", "batch")
+    list_filter = ("operation", "content_type")
+    search_fields = ("object_repr", "object_id")
+    list_select_related = ("batch", "content_type")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

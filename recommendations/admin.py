@@ -6,6 +6,8 @@ from recommendations.models import (
     Cluster,
     ConcernedGroup,
     Country,
+    ImportBatch,
+    ImportProfile,
     Mechanism,
     Recommendation,
     SourceDocument,
@@ -73,3 +75,24 @@ class RecommendationAdmin(TranslationAdmin):
         "lead_institution",
         "supporting_institutions",
     )
+
+
+@admin.register(ImportProfile)
+class ImportProfileAdmin(admin.ModelAdmin):
+    list_display = ("name", "created_by", "created_at")
+    search_fields = ("name",)
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    """The import history; imports are run and undone from the workspace, not edited here."""
+
+    list_display = ("file_name", "user", "created_at", "status", "format")
+    list_filter = ("status", "format")
+    search_fields = ("file_name", "checksum")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
