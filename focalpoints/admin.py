@@ -1,7 +1,21 @@
+"""The Django admin for administrators; everyday work happens in the workspace."""
+
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from focalpoints.models import FocalPoint, Institution
+from focalpoints.models import (
+    Action,
+    DataPoint,
+    Deadline,
+    EvidenceFile,
+    FocalPoint,
+    ImpactIndicator,
+    Institution,
+    Notification,
+    ProgressUpdate,
+    ReminderLog,
+    UpdateComment,
+)
 
 
 @admin.register(Institution)
@@ -18,3 +32,98 @@ class FocalPointAdmin(admin.ModelAdmin):
     list_filter = ("role", "institution")
     search_fields = ("user__username", "user__last_name", "institution__name")
     autocomplete_fields = ("user", "institution")
+    raw_id_fields = ("successor",)
+
+
+@admin.register(Action)
+class ActionAdmin(TranslationAdmin):
+    list_display = ("title", "lead_institution", "status", "start_date", "end_date", "update_deadline")
+    list_filter = ("status", "lead_institution")
+    search_fields = ("title",)
+    raw_id_fields = ("recommendation", "cluster")
+    filter_horizontal = ("supporting_institutions",)
+
+
+class DataPointInline(admin.TabularInline):
+    model = DataPoint
+    extra = 0
+    raw_id_fields = ("update", "created_by")
+
+
+@admin.register(ImpactIndicator)
+class ImpactIndicatorAdmin(TranslationAdmin):
+    list_display = ("name", "unit", "baseline", "target", "sdg_indicator")
+    search_fields = ("name",)
+    raw_id_fields = ("sdg_indicator", "recommendations", "actions")
+    inlines = [DataPointInline]
+
+
+@admin.register(Deadline)
+class DeadlineAdmin(TranslationAdmin):
+    list_display = ("title", "due_date", "updates_due", "mechanism", "applied_at")
+    raw_id_fields = ("recommendations",)
+    filter_horizontal = ("clusters",)
+
+
+class EvidenceInline(admin.TabularInline):
+    model = EvidenceFile
+    extra = 0
+    fields = ("name", "kind", "size", "uploaded_by", "created_at")
+    readonly_fields = fields
+    can_delete = False
+
+
+class CommentInline(admin.TabularInline):
+    model = UpdateComment
+    extra = 0
+    raw_id_fields = ("author",)
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(admin.ModelAdmin):
+    list_display = ("pk", "institution", "state", "proposed_status", "submitted_at", "published")
+    list_filter = ("state", "institution", "published")
+    raw_id_fields = ("recommendation", "action", "created_by", "owner", "submitted_by", "reviewed_by")
+    inlines = [EvidenceInline, CommentInline]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ("user", "subject", "created_at", "read_at")
+    raw_id_fields = ("user",)
+
+
+@admin.register(ReminderLog)
+class ReminderLogAdmin(admin.ModelAdmin):
+    list_display = ("user", "event", "item_kind", "item_id", "period", "sent_at")
+    list_filter = ("event", "item_kind")
+    raw_id_fields = ("user",)
+
+
+@admin.register(DataPoint)
+class DataPointAdmin(admin.ModelAdmin):
+    list_display = ("indicator", "date", "value", "sex", "age", "region", "disability", "update")
+    list_filter = ("sex", "disability")
+    raw_id_fields = ("indicator", "update", "created_by")
+
+
+@admin.register(UpdateComment)
+class UpdateCommentAdmin(admin.ModelAdmin):
+    list_display = ("update", "kind", "author", "created_at")
+    list_filter = ("kind",)
+    raw_id_fields = ("update", "author")
+
+
+@admin.register(EvidenceFile)
+class EvidenceFileAdmin(admin.ModelAdmin):
+    """Read-only: files are added through the workspace, where their content is checked."""
+
+    list_display = ("name", "kind", "size", "update", "uploaded_by", "created_at")
+    list_filter = ("kind",)
+    readonly_fields = ("update", "file", "name", "kind", "size", "sha256", "uploaded_by", "created_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -23,6 +23,12 @@ _READ_RECOMMENDATIONS = [
     "recommendations.view_concernedgroup",
     "recommendations.view_country",
     "focalpoints.view_institution",
+    "focalpoints.view_action",
+    "focalpoints.view_impactindicator",
+    "focalpoints.view_datapoint",
+    "focalpoints.view_deadline",
+    # Progress updates are scoped further by institution and sharing (focalpoints.rules).
+    "focalpoints.view_progressupdate",
     "sdg.view_goal",
     "sdg.view_target",
     "sdg.view_indicator",
@@ -40,10 +46,33 @@ _CURATE_RECOMMENDATIONS = [
     "recommendations.delete_cluster",
 ]
 
+# The secretariat runs the focal-point network: people, actions, indicators, calendar, reviews.
+_RUN_NETWORK = [
+    "focalpoints.add_institution",
+    "focalpoints.change_institution",
+    "focalpoints.view_focalpoint",
+    "focalpoints.add_focalpoint",
+    "focalpoints.change_focalpoint",
+    "focalpoints.manage_people",
+    "focalpoints.add_action",
+    "focalpoints.change_action",
+    "focalpoints.add_impactindicator",
+    "focalpoints.change_impactindicator",
+    "focalpoints.add_datapoint",
+    "focalpoints.change_datapoint",
+    "focalpoints.delete_datapoint",
+    "focalpoints.add_deadline",
+    "focalpoints.change_deadline",
+    "focalpoints.review_progressupdate",
+    "focalpoints.comment_progressupdate",
+]
+# A focal point writes their institution's progress updates (focalpoints.rules checks which).
+_REPORT_PROGRESS = ["focalpoints.add_progressupdate", "focalpoints.change_progressupdate"]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    SECRETARIAT: _READ_RECOMMENDATIONS + _CURATE_RECOMMENDATIONS,
-    FOCAL_POINT: list(_READ_RECOMMENDATIONS),
-    CONSULTATIVE: list(_READ_RECOMMENDATIONS),
+    SECRETARIAT: _READ_RECOMMENDATIONS + _CURATE_RECOMMENDATIONS + _RUN_NETWORK,
+    FOCAL_POINT: _READ_RECOMMENDATIONS + _REPORT_PROGRESS,
+    CONSULTATIVE: [*_READ_RECOMMENDATIONS, "focalpoints.comment_progressupdate"],
     # Administrators hold every permission of the project's own apps (see sync_roles).
     ADMINISTRATOR: [],
 }

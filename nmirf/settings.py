@@ -31,6 +31,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", SITE_URL)
 # The State this deployment belongs to (ISO 3166 alpha-3); imports keep its recommendations.
 NMIRF_STATE = env_str("NMIRF_STATE", "").upper()
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 200)
+# Largest evidence file attached to a progress update.
+EVIDENCE_MAX_MB = env_int("EVIDENCE_MAX_MB", 20)
 SDG_SOURCE_DIR = env_str("SDG_SOURCE_DIR", "")
 
 INSTALLED_APPS = [
@@ -115,6 +117,11 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TIMEZONE = "UTC"
+# Every periodic task, in one place (run by `celery -A nmirf beat`).
+CELERY_BEAT_SCHEDULE = {
+    # Reminders and assignment notices; each is logged, so running it often never sends one twice.
+    "send-reminders": {"task": "focalpoints.tasks.send_reminders", "schedule": 3600.0},
+}
 
 AUTH_USER_MODEL = "nmirf.User"
 AUTHENTICATION_BACKENDS = [
@@ -197,11 +204,13 @@ EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-EMAIL_BACKEND = (
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
+    else "django.core.mail.backends.console.EmailBackend",
 )
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", "")  # for the file-based backend (tests, audits)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "nmirf@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

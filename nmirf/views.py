@@ -9,6 +9,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from focalpoints.rules import active_focal_point
+from focalpoints.views import my_work
 from nmirf.access import require_change, require_view, workspace_view
 from nmirf.audit import audit_restore
 from nmirf.models import AuditEntry
@@ -28,6 +30,9 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @workspace_view
 def workspace_home(request: HttpRequest) -> HttpResponse:
+    # Focal points land on what their institution must do (the same page as workspace:my_work).
+    if not request.user.has_perm("focalpoints.review_progressupdate") and active_focal_point(request.user):
+        return my_work(request)
     recommendations = Recommendation.objects.all()
     by_status = count_by(recommendations, "status")
     context = {

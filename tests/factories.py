@@ -85,3 +85,23 @@ class RecommendationFactory(factory.django.DjangoModelFactory):
     def themes(self, create, extracted, **kwargs):
         if create and extracted:
             self.themes.set(extracted)
+
+
+# Focal-point network (issue 4) ---------------------------------------------------------------------
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "focalpoints.Action"
+
+    title_en = factory.Sequence(lambda n: f"Train judges on the Convention, phase {n}")
+    recommendation = factory.SubFactory(RecommendationFactory)
+    status = "not_started"
+
+
+class ImpactIndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "focalpoints.ImpactIndicator"
+
+    name_en = factory.Sequence(lambda n: f"Pre-trial detainees, share of prisoners {n}")
+    unit = "%"

@@ -3580,3 +3580,250 @@ USERS: tuple[UserSpec, ...] = (
     UserSpec("consultative", "Jonas", "Lindqvist", "Consultative member"),
 )
 EMAIL_DOMAIN = "example.org"
+
+# Follow-up: reporting calendar, actions, indicators and progress updates (issue 4) -------------------
+# Dates are days from the day the demo is loaded, so that something is always due and overdue: a first
+# `manage.py send_reminders` on a fresh demo sends reminders, and an immediate second run sends none.
+
+FOLLOWUP_AUDIT_ACTION = "load_demo_followup"
+
+
+@dataclass(frozen=True)
+class DeadlineSpec:
+    title: Tr
+    due_in: int  # the report is due this many days from today
+    updates_in: int  # progress updates are due this many days from today (negative: already passed)
+    mechanism: str = ""
+    clusters: tuple[str, ...] = ()
+    notes: str = ""
+
+
+# Applied in this order: a later deadline wins for the recommendations two of them concern.
+DEADLINES: tuple[DeadlineSpec, ...] = (
+    DeadlineSpec(
+        Tr(
+            en="UPR mid-term report (fourth cycle)",
+            fr="Rapport à mi-parcours de l'EPU (quatrième cycle)",
+            es="Informe de mitad de período del EPU (cuarto ciclo)",
+            ar="تقرير منتصف المدة للاستعراض الدوري الشامل (الجولة الرابعة)",
+        ),
+        due_in=75,
+        updates_in=-21,
+        clusters=("detention", "health"),
+        notes="Voluntary mid-term report; the ministries' updates were due three weeks ago.",
+    ),
+    DeadlineSpec(
+        Tr(
+            en="CEDAW follow-up report",
+            fr="Rapport de suivi au CEDAW",
+            es="Informe de seguimiento al CEDAW",
+            ar="تقرير المتابعة إلى لجنة القضاء على التمييز ضد المرأة",
+        ),
+        due_in=25,
+        updates_in=2,
+        mechanism="CEDAW",
+        notes="Information on the four recommendations selected for follow-up.",
+    ),
+    DeadlineSpec(
+        Tr(
+            en="CAT follow-up information",
+            fr="Informations de suivi au Comité contre la torture",
+            es="Información de seguimiento al Comité contra la Tortura",
+            ar="معلومات المتابعة إلى لجنة مناهضة التعذيب",
+        ),
+        due_in=40,
+        updates_in=10,
+        mechanism="CAT",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    key: str
+    title: Tr
+    description: str
+    cluster: str
+    lead: str
+    support: tuple[str, ...] = ()
+    start: date | None = None
+    end: date | None = None
+    status: str = "not_started"
+    budget_line: str = ""
+    update_in: int | None = None  # update deadline, in days from today
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "pretrial",
+        Tr(
+            en="Amend the Code of Criminal Procedure to limit pre-trial detention",
+            fr="Modifier le Code de procédure pénale pour limiter la détention provisoire",
+            es="Reformar el Código Procesal Penal para limitar la prisión preventiva",
+        ),
+        "Draft, consult on and submit to Parliament an amendment capping pre-trial detention at six months "
+        "for offences punishable by less than five years, with periodic judicial review.",
+        cluster="detention",
+        lead="MOJ",
+        support=("OAG", "PARL"),
+        start=date(2025, 1, 1),
+        end=date(2027, 6, 30),
+        status="in_progress",
+        budget_line="Programme 12.3 – Justice sector reform",
+        update_in=5,
+    ),
+    ActionSpec(
+        "mandela",
+        Tr(
+            en="Train prison staff on the Nelson Mandela Rules",
+            fr="Former le personnel pénitentiaire aux Règles Nelson Mandela",
+            es="Capacitar al personal penitenciario en las Reglas Nelson Mandela",
+        ),
+        "Two-day modules for every prison director and 600 officers, with the NHRI and the ICRC.",
+        cluster="detention",
+        lead="MOJ",
+        support=("SPN", "NHRC"),
+        start=date(2026, 3, 1),
+        end=date(2027, 12, 31),
+        budget_line="Programme 12.5 – Penitentiary system",
+    ),
+    ActionSpec(
+        "srh",
+        Tr(
+            en="National strategy on sexual and reproductive health 2026–2030",
+            fr="Stratégie nationale de santé sexuelle et reproductive 2026-2030",
+            es="Estrategia nacional de salud sexual y reproductiva 2026-2030",
+        ),
+        "Adopt and fund the strategy, with targets on maternal mortality and adolescent pregnancy.",
+        cluster="health",
+        lead="MOH",
+        support=("MWGE", "MOE"),
+        start=date(2025, 9, 1),
+        end=date(2030, 12, 31),
+        status="in_progress",
+        budget_line="Programme 21.1 – Maternal and child health",
+        update_in=-3,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class IndicatorSpec:
+    name: Tr
+    unit: str
+    baseline: str
+    baseline_date: date
+    target: str
+    target_date: date
+    sdg: str
+    actions: tuple[str, ...]
+    recommendations_matching: str  # English text the linked recommendations contain
+    values: tuple[tuple[date, str, str], ...]  # (date, value, sex)
+
+
+INDICATORS: tuple[IndicatorSpec, ...] = (
+    IndicatorSpec(
+        Tr(
+            en="Pre-trial detainees in the prison population",
+            fr="Personnes en détention provisoire dans la population carcérale",
+            es="Personas en prisión preventiva en la población penitenciaria",
+        ),
+        unit="%",
+        baseline="41.0",
+        baseline_date=date(2023, 12, 31),
+        target="25.0",
+        target_date=date(2028, 12, 31),
+        sdg="16.3.2",
+        actions=("pretrial",),
+        recommendations_matching="pre-trial detention",
+        values=(
+            (date(2023, 12, 31), "41.0", ""),
+            (date(2024, 12, 31), "37.5", ""),
+            (date(2025, 12, 31), "33.8", ""),
+            (date(2025, 12, 31), "12.0", "female"),
+            (date(2025, 12, 31), "35.1", "male"),
+        ),
+    ),
+    IndicatorSpec(
+        Tr(
+            en="Maternal mortality ratio",
+            fr="Taux de mortalité maternelle",
+            es="Razón de mortalidad materna",
+        ),
+        unit="per 100,000 live births",
+        baseline="68",
+        baseline_date=date(2022, 12, 31),
+        target="40",
+        target_date=date(2030, 12, 31),
+        sdg="3.1.1",
+        actions=("srh",),
+        recommendations_matching="maternal",
+        values=(
+            (date(2022, 12, 31), "68", ""),
+            (date(2023, 12, 31), "63", ""),
+            (date(2024, 12, 31), "59", ""),
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class UpdateSpec:
+    """A progress update by a demo user: on the first recommendation its institution leads in
+    `cluster` (skipping `skip` of them), or on an action."""
+
+    author: str
+    state: str
+    narrative: str
+    proposed_status: str
+    days_ago: int  # written (and submitted) this many days ago
+    cluster: str = ""
+    skip: int = 0
+    action: str = ""
+    reviewed_days_ago: int | None = None
+    comment: str = ""
+    links: tuple[str, ...] = ()
+
+
+UPDATES: tuple[UpdateSpec, ...] = (
+    UpdateSpec(
+        "focal",
+        "submitted",
+        "The Ministry of Justice has drafted the amendment on pre-trial detention and held two public "
+        "consultations.\n\n- 14 organisations and the NHRI commented\n- the Council of Ministers approved "
+        "the bill on the 3rd of this month\n- it goes to Parliament next session",
+        "in_progress",
+        days_ago=3,
+        cluster="detention",
+        links=("https://justice.example.gov/consultation/pretrial-detention",),
+    ),
+    UpdateSpec(
+        "focal2",
+        "returned",
+        "The Ministry of Health continued to expand maternal health services in rural districts.",
+        "partially_implemented",
+        days_ago=6,
+        cluster="health",
+        reviewed_days_ago=2,
+        comment="Please add the 2025 figures from the Health Information System and attach the strategy.",
+    ),
+    UpdateSpec(
+        "focal",
+        "validated",
+        "Legal aid offices now operate in all twelve provinces; 9,400 people were assisted in 2025.",
+        "",  # the recommendation's own status: validation confirms it
+        days_ago=40,
+        cluster="detention",
+        skip=1,
+        reviewed_days_ago=35,
+        comment="Thank you: validated for the mid-term report.",
+    ),
+    UpdateSpec(
+        "focal_deputy",
+        "draft",
+        "First module held in the central prison for 45 officers.",
+        "in_progress",
+        days_ago=1,
+        action="mandela",
+    ),
+)

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 from functools import cache
 from itertools import accumulate
 from typing import Any, Generic, TypeVar
@@ -27,16 +28,35 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.models import Group
 from django.db import models, transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from modeltranslation import settings as mt_settings
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
-from focalpoints.models import FocalPoint, Institution
-from nmirf.audit import Change, audit_record, snapshot_many
+from focalpoints.models import (
+    Action,
+    Deadline,
+    FocalPoint,
+    ImpactIndicator,
+    Institution,
+    ProgressUpdate,
+    UpdateComment,
+)
+from focalpoints.services import (
+    action_create,
+    action_update,
+    data_point_add,
+    deadline_apply,
+    deadline_create,
+    deadline_update,
+    indicator_create,
+    indicator_update,
+    narrative_clean,
+)
+from nmirf.audit import Change, audit_record, snapshot, snapshot_many
 from nmirf.demo import content
 from nmirf.demo.content import DocumentSpec, Rec, Section, Topic, Tr, UprItem
-from nmirf.models import AuditEntry
+from nmirf.models import AuditBatch, AuditEntry
 from recommendations.models import (
     Cluster,
     ConcernedGroup,
@@ -47,6 +67,7 @@ from recommendations.models import (
     Theme,
 )
 from sdg.models import Goal, Target
+from sdg.models import Indicator as SdgIndicator
 from sdg.services import sdg_load_shipped
 
 M = TypeVar("M", bound=models.Model)
@@ -134,6 +155,7 @@ def demo_load(*, password: str) -> DemoResult:
         audit_record(
             user=None, action=content.AUDIT_ACTION, description=content.AUDIT_DESCRIPTION, changes=changes
         )
+        _load_followup(result, reference=reference, institutions=institutions, clusters=clusters)
     return result
 
 
@@ -743,3 +765,262 @@ def _load_recommendations(
     mechanisms = {mechanism.pk: mechanism for mechanism in reference.mechanisms.values()}
     for recommendation in recommendations.values():
         recommendation.mechanism = mechanisms[recommendation.mechanism_id]
+
+
+# Follow-up: reporting calendar, actions, indicators, progress updates --------------------------------
+# Written through focalpoints.services (each change audited as the system), so that applying a
+# deadline sets the update deadline of its recommendations exactly as the secretariat's button does.
+
+
+def _changed(obj: models.Model, values: dict[str, Any]) -> dict[str, Any]:
+    changed = {}
+    for name, value in values.items():
+        current = getattr(obj, name)
+        if isinstance(current, models.Manager):
+            if {item.pk for item in current.all()} != {item.pk for item in value}:
+                changed[name] = value
+        elif current != value:
+            changed[name] = value
+    return changed
+
+
+def _load_followup(
+    result: DemoResult,
+    *,
+    reference: _Reference,
+    institutions: dict[str, Institution],
+    clusters: dict[str, Cluster],
+) -> None:
+    today = timezone.localdate()
+    result.counts["deadlines"] = _load_deadlines(reference=reference, clusters=clusters, today=today)
+    actions, result.counts["actions"] = _load_actions(
+        institutions=institutions, clusters=clusters, today=today
+    )
+    result.counts["indicators"] = _load_indicators(actions=actions)
+    result.counts["progress updates"] = _load_updates(
+        institutions=institutions, clusters=clusters, actions=actions
+    )
+
+
+def _load_deadlines(*, reference: _Reference, clusters: dict[str, Cluster], today: date) -> Tally:
+    english = build_localized_fieldname("title", "en")
+    existing = {
+        getattr(deadline, english): deadline
+        for deadline in Deadline.objects.filter(
+            **{f"{english}__in": [spec.title.en for spec in content.DEADLINES]}
+        )
+    }
+    tally = Tally()
+    for spec in content.DEADLINES:
+        values = {
+            **_translated("title", spec.title),
+            "due_date": today + timedelta(days=spec.due_in),
+            "updates_due": today + timedelta(days=spec.updates_in),
+            "mechanism": reference.mechanisms[spec.mechanism] if spec.mechanism else None,
+            "notes": spec.notes,
+            "clusters": [clusters[key] for key in spec.clusters],
+        }
+        deadline = existing.get(spec.title.en)
+        if deadline is None:
+            deadline = deadline_create(user=None, values=values)
+            tally.created += 1
+        elif changed := _changed(deadline, values):
+            deadline_update(user=None, deadline=deadline, values=changed)
+            tally.updated += 1
+        else:
+            tally.unchanged += 1
+            continue
+        deadline_apply(user=None, deadline=deadline)
+    return tally
+
+
+def _load_actions(
+    *, institutions: dict[str, Institution], clusters: dict[str, Cluster], today: date
+) -> tuple[dict[str, Action], Tally]:
+    english = build_localized_fieldname("title", "en")
+    existing = {
+        getattr(action, english): action
+        for action in Action.objects.filter(**{f"{english}__in": [spec.title.en for spec in content.ACTIONS]})
+    }
+    tally = Tally()
+    actions: dict[str, Action] = {}
+    for spec in content.ACTIONS:
+        values = {
+            **_translated("title", spec.title),
+            build_localized_fieldname("description", "en"): spec.description,
+            "cluster": clusters[spec.cluster],
+            "lead_institution": institutions[spec.lead],
+            "supporting_institutions": [institutions[key] for key in spec.support],
+            "start_date": spec.start,
+            "end_date": spec.end,
+            "status": spec.status,
+            "budget_line": spec.budget_line,
+            "update_deadline": today + timedelta(days=spec.update_in) if spec.update_in is not None else None,
+        }
+        action = existing.get(spec.title.en)
+        if action is None:
+            action = action_create(user=None, values=values)
+            tally.created += 1
+        elif changed := _changed(action, values):
+            action = action_update(user=None, action=action, values=changed)
+            tally.updated += 1
+        else:
+            tally.unchanged += 1
+        actions[spec.key] = action
+    return actions, tally
+
+
+def _load_indicators(*, actions: dict[str, Action]) -> Tally:
+    english = build_localized_fieldname("name", "en")
+    existing = {
+        getattr(indicator, english): indicator
+        for indicator in ImpactIndicator.objects.filter(
+            **{f"{english}__in": [spec.name.en for spec in content.INDICATORS]}
+        )
+    }
+    sdg_indicators = {
+        indicator.code: indicator
+        for indicator in SdgIndicator.objects.filter(code__in=[spec.sdg for spec in content.INDICATORS])
+    }
+    tally = Tally()
+    for spec in content.INDICATORS:
+        values = {
+            **_translated("name", spec.name),
+            "unit": spec.unit,
+            "baseline": Decimal(spec.baseline),
+            "baseline_date": spec.baseline_date,
+            "target": Decimal(spec.target),
+            "target_date": spec.target_date,
+            "sdg_indicator": sdg_indicators.get(spec.sdg),
+            "actions": [actions[key] for key in spec.actions],
+            "recommendations": list(
+                Recommendation.objects.filter(
+                    state__code=content.STATE_CODE, text_en__icontains=spec.recommendations_matching
+                ).order_by("pk")
+            ),
+        }
+        indicator = existing.get(spec.name.en)
+        if indicator is None:
+            indicator = indicator_create(user=None, values=values)
+            tally.created += 1
+        elif changed := _changed(indicator, values):
+            indicator = indicator_update(user=None, indicator=indicator, values=changed)
+            tally.updated += 1
+        else:
+            tally.unchanged += 1
+        present = set(indicator.data_points.filter(update=None).values_list("date", "sex"))
+        for on, value, sex in spec.values:
+            if (on, sex) not in present:
+                data_point_add(
+                    user=None,
+                    indicator=indicator,
+                    values={
+                        "date": on,
+                        "value": Decimal(value),
+                        "sex": sex,
+                        "source": "National Statistics Office",
+                    },
+                )
+    return tally
+
+
+def _backdated(
+    *, action: str, user: Any, when: Any, update: ProgressUpdate, operation: str, description: str = ""
+) -> None:
+    """An audit record of the demo update's history, dated when it happened in the story."""
+    batch = audit_record(
+        user=user,
+        action=action,
+        description=description,
+        changes=[
+            Change(
+                update, operation, None if operation == AuditEntry.Operation.CREATE else {}, snapshot(update)
+            )
+        ],
+    )
+    AuditBatch.objects.filter(pk=batch.pk).update(created_at=when)
+
+
+def _load_updates(
+    *, institutions: dict[str, Institution], clusters: dict[str, Cluster], actions: dict[str, Action]
+) -> Tally:
+    now = timezone.now()
+    names = {spec.author for spec in content.UPDATES} | {"secretariat"}
+    users = {user.username: user for user in get_user_model().objects.filter(username__in=names)}
+    services_by_user = {
+        fp.user_id: fp.institution_id
+        for fp in FocalPoint.objects.filter(user__in=users.values(), end_date=None)
+    }
+    reviewer = users.get("secretariat")
+    tally = Tally()
+    for spec in content.UPDATES:
+        author = users[spec.author]
+        institution_id = services_by_user[author.pk]
+        if spec.action:
+            item, lookup = actions[spec.action], {"action": actions[spec.action]}
+        else:
+            item = (
+                Recommendation.objects.filter(
+                    cluster=clusters[spec.cluster], lead_institution_id=institution_id
+                )
+                .exclude(status__in=("implemented", "not_applicable"))
+                .order_by("source_document__symbol", "paragraph", "pk")[spec.skip]
+            )
+            lookup = {"recommendation": item}
+        if ProgressUpdate.objects.filter(**lookup, institution_id=institution_id, created_by=author).exists():
+            tally.unchanged += 1
+            continue
+        written = now - timedelta(days=spec.days_ago)
+        reviewed = (
+            now - timedelta(days=spec.reviewed_days_ago) if spec.reviewed_days_ago is not None else None
+        )
+        status = spec.proposed_status or (
+            item.status if item.status != Status.NO_INFORMATION else Status.IN_PROGRESS
+        )
+        update = ProgressUpdate(
+            **lookup,
+            institution_id=institution_id,
+            created_by=author,
+            owner=author,
+            narrative=narrative_clean(spec.narrative),
+            proposed_status=status,
+            period_start=(written - timedelta(days=180)).date(),
+            period_end=(written - timedelta(days=1)).date(),
+            links=list(spec.links),
+            state=spec.state,
+            submitted_at=None if spec.state == ProgressUpdate.State.DRAFT else written,
+            submitted_by=None if spec.state == ProgressUpdate.State.DRAFT else author,
+            reviewed_at=reviewed,
+            reviewed_by=reviewer if reviewed else None,
+            applied_status=status if spec.state == ProgressUpdate.State.VALIDATED else "",
+            published=spec.state == ProgressUpdate.State.VALIDATED,
+        )
+        update.full_clean()
+        update.save()
+        create = AuditEntry.Operation.CREATE
+        _backdated(action="update_create", user=author, when=written, update=update, operation=create)
+        if spec.state != ProgressUpdate.State.DRAFT:
+            _backdated(
+                action="update_submit",
+                user=author,
+                when=written,
+                update=update,
+                operation=AuditEntry.Operation.UPDATE,
+            )
+        if reviewed:
+            returned = spec.state == ProgressUpdate.State.RETURNED
+            kind = UpdateComment.Kind.RETURN if returned else UpdateComment.Kind.VALIDATION
+            comment = UpdateComment.objects.create(
+                update=update, author=reviewer, kind=kind, text=spec.comment
+            )
+            UpdateComment.objects.filter(pk=comment.pk).update(created_at=reviewed)
+            _backdated(
+                action="update_return" if returned else "update_validate",
+                user=reviewer,
+                when=reviewed,
+                update=update,
+                operation=AuditEntry.Operation.UPDATE,
+                description=spec.comment if returned else f"Status set to {Status(status).label}",
+            )
+        tally.created += 1
+    return tally

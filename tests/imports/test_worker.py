@@ -9,6 +9,7 @@ from tests.imports.files import UHRI_HEADERS, uhri_row, write_xlsx
 
 
 @pytest.mark.worker
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the seeded countries and mechanisms
 def test_preview_and_commit_in_a_worker(celery_worker, admin_user, tmp_path):
     path = write_xlsx(tmp_path / "uhri.xlsx", UHRI_HEADERS, [uhri_row(n) for n in range(1, 6)])
     batch = service.import_upload(
