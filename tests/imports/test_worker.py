@@ -9,7 +9,8 @@ from tests.imports.files import UHRI_HEADERS, uhri_row, write_xlsx
 
 
 @pytest.mark.worker
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the seeded countries and mechanisms
+# serialized_rollback keeps the countries and mechanisms that the migrations seeded
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_preview_and_commit_in_a_worker(celery_worker, admin_user, tmp_path):
     path = write_xlsx(tmp_path / "uhri.xlsx", UHRI_HEADERS, [uhri_row(n) for n in range(1, 6)])
     batch = service.import_upload(
