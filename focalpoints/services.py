@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,7 +36,7 @@ from focalpoints.models import (
     ProgressUpdate,
     UpdateComment,
 )
-from nmirf.audit import Change, audit_record, snapshot
+from nmirf.audit import Change, audit_record, save_with_history, snapshot
 from nmirf.models import AuditEntry
 from recommendations.models import Recommendation
 from recommendations.services import (
@@ -50,50 +50,19 @@ Operation = AuditEntry.Operation
 State = ProgressUpdate.State
 
 
-def _split(model: type[models.Model], values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    many = {field.name for field in model._meta.many_to_many}
-    return (
-        {key: value for key, value in values.items() if key not in many},
-        {key: value for key, value in values.items() if key in many},
-    )
-
-
-def _save_with_history(
-    *, user, instance: models.Model, values: dict[str, Any], action: str, description: str = ""
-) -> models.Model:
-    fields, relations = _split(type(instance), values)
-    creating = instance.pk is None
-    before = None if creating else snapshot(instance)
-    for key, value in fields.items():
-        setattr(instance, key, value)
-    instance.full_clean()
-    instance.save()
-    for key, value in relations.items():
-        getattr(instance, key).set(value)
-    audit_record(
-        user=user,
-        action=action,
-        description=description,
-        changes=[
-            Change(instance, Operation.CREATE if creating else Operation.UPDATE, before, snapshot(instance))
-        ],
-    )
-    return instance
-
-
 # Institutions -------------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def institution_create(*, user, values: dict[str, Any]) -> Institution:
-    return _save_with_history(user=user, instance=Institution(), values=values, action="institution_create")
+    return save_with_history(user=user, instance=Institution(), values=values, action="institution_create")
 
 
 @transaction.atomic
 def institution_update(*, user, institution: Institution, values: dict[str, Any]) -> Institution:
     if values.get("parent") is not None and values["parent"].pk == institution.pk:
         raise ValidationError({"parent": _("An institution cannot be its own parent.")})
-    return _save_with_history(user=user, instance=institution, values=values, action="institution_update")
+    return save_with_history(user=user, instance=institution, values=values, action="institution_update")
 
 
 # Actions ------------------------------------------------------------------------------------------
@@ -101,12 +70,12 @@ def institution_update(*, user, institution: Institution, values: dict[str, Any]
 
 @transaction.atomic
 def action_create(*, user, values: dict[str, Any]) -> Action:
-    return _save_with_history(user=user, instance=Action(), values=values, action="action_create")
+    return save_with_history(user=user, instance=Action(), values=values, action="action_create")
 
 
 @transaction.atomic
 def action_update(*, user, action: Action, values: dict[str, Any]) -> Action:
-    return _save_with_history(user=user, instance=action, values=values, action="action_update")
+    return save_with_history(user=user, instance=action, values=values, action="action_update")
 
 
 # Indicators and data points -----------------------------------------------------------------------
@@ -114,18 +83,18 @@ def action_update(*, user, action: Action, values: dict[str, Any]) -> Action:
 
 @transaction.atomic
 def indicator_create(*, user, values: dict[str, Any]) -> ImpactIndicator:
-    return _save_with_history(user=user, instance=ImpactIndicator(), values=values, action="indicator_create")
+    return save_with_history(user=user, instance=ImpactIndicator(), values=values, action="indicator_create")
 
 
 @transaction.atomic
 def indicator_update(*, user, indicator: ImpactIndicator, values: dict[str, Any]) -> ImpactIndicator:
-    return _save_with_history(user=user, instance=indicator, values=values, action="indicator_update")
+    return save_with_history(user=user, instance=indicator, values=values, action="indicator_update")
 
 
 @transaction.atomic
 def data_point_add(*, user, indicator: ImpactIndicator, values: dict[str, Any]) -> DataPoint:
     point = DataPoint(indicator=indicator, created_by=user)
-    return _save_with_history(user=user, instance=point, values=values, action="data_point_add")
+    return save_with_history(user=user, instance=point, values=values, action="data_point_add")
 
 
 @transaction.atomic
@@ -145,12 +114,12 @@ def data_point_delete(*, user, data_point: DataPoint) -> None:
 
 @transaction.atomic
 def deadline_create(*, user, values: dict[str, Any]) -> Deadline:
-    return _save_with_history(user=user, instance=Deadline(), values=values, action="deadline_create")
+    return save_with_history(user=user, instance=Deadline(), values=values, action="deadline_create")
 
 
 @transaction.atomic
 def deadline_update(*, user, deadline: Deadline, values: dict[str, Any]) -> Deadline:
-    return _save_with_history(user=user, instance=deadline, values=values, action="deadline_update")
+    return save_with_history(user=user, instance=deadline, values=values, action="deadline_update")
 
 
 def deadline_recommendations(deadline: Deadline) -> QuerySet[Recommendation]:
@@ -175,7 +144,7 @@ def deadline_apply(*, user, deadline: Deadline) -> int:
     for cluster in deadline.clusters.all():
         if cluster.update_deadline != deadline.updates_due:
             cluster_update(user=user, cluster=cluster, values={"update_deadline": deadline.updates_due})
-    _save_with_history(
+    save_with_history(
         user=user,
         instance=deadline,
         values={"applied_at": timezone.now()},

@@ -642,6 +642,9 @@ class InvitationAcceptView(auth_views.PasswordResetConfirmView):
 class PasswordResetView(auth_views.PasswordResetView):
     """Django's password reset, with links in the e-mail built from SITE_URL."""
 
-    extra_email_context = {"site_url": settings.SITE_URL}
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
+
+    @property
+    def extra_email_context(self) -> dict[str, str]:  # read when sending, so settings changes apply
+        return {"site_url": settings.SITE_URL}

@@ -127,6 +127,31 @@ def audit_write(*, batch: AuditBatch, changes: Iterable[Change]) -> None:
     insert_rows(AuditEntry, fields, rows)
 
 
+def save_with_history(
+    *, user, instance: models.Model, values: dict[str, Any], action: str, description: str = ""
+) -> models.Model:
+    """Create or change one object from field values (many-to-many included), validated and audited."""
+    many = {field.name for field in type(instance)._meta.many_to_many}
+    creating = instance.pk is None
+    before = None if creating else snapshot(instance)
+    for key, value in values.items():
+        if key not in many:
+            setattr(instance, key, value)
+    instance.full_clean()
+    instance.save()
+    for key, value in values.items():
+        if key in many:
+            getattr(instance, key).set(value)
+    operation = AuditEntry.Operation.CREATE if creating else AuditEntry.Operation.UPDATE
+    audit_record(
+        user=user,
+        action=action,
+        description=description,
+        changes=[Change(instance, operation, before, snapshot(instance))],
+    )
+    return instance
+
+
 def history_for(instance: models.Model) -> models.QuerySet[AuditEntry]:
     return (
         AuditEntry.objects.filter(

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from focalpoints.models import Institution
-from nmirf.audit import Change, audit_record, snapshot, snapshot_many
+from nmirf.audit import Change, audit_record, save_with_history, snapshot, snapshot_many
 from nmirf.models import AuditEntry
 from recommendations.models import Cluster, ConcernedGroup, Recommendation, SourceDocument, Theme
 from sdg.models import Goal, Target
@@ -24,40 +24,12 @@ from sdg.models import Goal, Target
 Operation = AuditEntry.Operation
 
 
-def _split(model: type[models.Model], values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    many = {field.name for field in model._meta.many_to_many}
-    return (
-        {key: value for key, value in values.items() if key not in many},
-        {key: value for key, value in values.items() if key in many},
-    )
-
-
-def _save_with_history(*, user, instance: models.Model, values: dict[str, Any], action: str) -> models.Model:
-    fields, relations = _split(type(instance), values)
-    creating = instance.pk is None
-    before = None if creating else snapshot(instance)
-    for key, value in fields.items():
-        setattr(instance, key, value)
-    instance.full_clean()
-    instance.save()
-    for key, value in relations.items():
-        getattr(instance, key).set(value)
-    audit_record(
-        user=user,
-        action=action,
-        changes=[
-            Change(instance, Operation.CREATE if creating else Operation.UPDATE, before, snapshot(instance))
-        ],
-    )
-    return instance
-
-
 # Recommendations ----------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def recommendation_create(*, user, values: dict[str, Any]) -> Recommendation:
-    return _save_with_history(
+    return save_with_history(
         user=user, instance=Recommendation(), values=values, action="recommendation_create"
     )
 
@@ -66,7 +38,7 @@ def recommendation_create(*, user, values: dict[str, Any]) -> Recommendation:
 def recommendation_update(*, user, recommendation: Recommendation, values: dict[str, Any]) -> Recommendation:
     if "status" in values and values["status"] != recommendation.status and not values.get("status_date"):
         values = values | {"status_date": timezone.localdate()}
-    return _save_with_history(
+    return save_with_history(
         user=user, instance=recommendation, values=values, action="recommendation_update"
     )
 
@@ -191,12 +163,12 @@ def recommendations_bulk_apply(
 
 @transaction.atomic
 def source_document_create(*, user, values: dict[str, Any]) -> SourceDocument:
-    return _save_with_history(user=user, instance=SourceDocument(), values=values, action="document_create")
+    return save_with_history(user=user, instance=SourceDocument(), values=values, action="document_create")
 
 
 @transaction.atomic
 def source_document_update(*, user, document: SourceDocument, values: dict[str, Any]) -> SourceDocument:
-    return _save_with_history(user=user, instance=document, values=values, action="document_update")
+    return save_with_history(user=user, instance=document, values=values, action="document_update")
 
 
 # Clusters -----------------------------------------------------------------------------------------
@@ -204,13 +176,13 @@ def source_document_update(*, user, document: SourceDocument, values: dict[str, 
 
 @transaction.atomic
 def cluster_create(*, user, values: dict[str, Any]) -> Cluster:
-    return _save_with_history(user=user, instance=Cluster(), values=values, action="cluster_create")
+    return save_with_history(user=user, instance=Cluster(), values=values, action="cluster_create")
 
 
 @transaction.atomic
 def cluster_update(*, user, cluster: Cluster, values: dict[str, Any]) -> Cluster:
     """Rename, describe or assign institutions; the cluster's recommendations are not touched."""
-    return _save_with_history(user=user, instance=cluster, values=values, action="cluster_update")
+    return save_with_history(user=user, instance=cluster, values=values, action="cluster_update")
 
 
 @transaction.atomic
