@@ -39,18 +39,37 @@ def _name_fields(model: type[models.Model]) -> list[str]:
 
 def _lookup(model: type[models.Model], *, aliases: bool = False) -> dict[str, int]:
     table: dict[str, int] = {}
+    short: dict[str, set[int]] = {}  # "Bolivia" for "Bolivia (Plurinational State of)", if only one State
     for row in model.objects.values("pk", "code", *_name_fields(model)):
         pk = row.pop("pk")
         for value in row.values():
             if not value:
                 continue
             names = [value]
-            if aliases and ", " in value:  # "Bolivia, Plurinational State of" is also written two other ways
-                head, tail = value.split(", ", 1)
-                names += [f"{head} ({tail})", f"{tail} {head}"]
+            if aliases and (forms := _aliases(value)):
+                names += forms
+                short.setdefault(fold(forms[0].split(" (")[0]), set()).add(pk)
             for name in names:
                 table.setdefault(fold(name), pk)
+    for name, pks in short.items():
+        if len(pks) == 1:
+            table.setdefault(name, pks.pop())
     return table
+
+
+_PARENTHESIS = re.compile(r"^(?P<head>[^(]+?)\s*\((?P<tail>[^)]+)\)$")
+
+
+def _aliases(name: str) -> list[str]:
+    """Other ways lists write a State's name: "Bolivia (Plurinational State of)", "Bolivia, Plurinational
+    State of" and "Plurinational State of Bolivia" are one State."""
+    if ", " in name:
+        head, tail = name.split(", ", 1)
+    elif match := _PARENTHESIS.match(name):
+        head, tail = match["head"], match["tail"]
+    else:
+        return []
+    return [f"{head} ({tail})", f"{head}, {tail}", f"{tail} {head}"]
 
 
 class Matcher:

@@ -211,3 +211,18 @@ def test_the_same_file_again_is_recognised_at_once(tmp_path, admin_user):
     recommendation_update(user=admin_user, recommendation=rec, values={"position": "noted"})
     changed = upload(admin_user, path)
     assert "same_as" not in changed.report and changed.counts["updated"] == 1
+
+
+def test_state_names_match_in_their_usual_forms():
+    from recommendations.importing.matching import Matcher
+
+    matcher = Matcher()
+    bolivia = matcher.one("state", "BOL")
+    names = (
+        "Bolivia (Plurinational State of)",
+        "Bolivia, Plurinational State of",
+        "Plurinational State of Bolivia",
+    )
+    for name in (*names, "bolivia", "Bolivie"):
+        assert matcher.one("state", name) == bolivia, name
+    assert matcher.one("state", "Atlantis") is None and matcher.unknown["state"] == {"Atlantis": 1}
