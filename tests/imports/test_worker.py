@@ -16,12 +16,16 @@ def test_preview_and_commit_in_a_worker(celery_worker, admin_user, tmp_path):
     batch = service.import_upload(
         user=admin_user, upload=SimpleUploadedFile(path.name, path.read_bytes()), state_scope="FRA"
     )
-    celery_worker(lambda: ImportBatch.objects.get(pk=batch.pk).status != ImportBatch.Status.PREVIEWING)
+    celery_worker.wait_for(
+        lambda: ImportBatch.objects.get(pk=batch.pk).status != ImportBatch.Status.PREVIEWING
+    )
     batch.refresh_from_db()
     assert batch.status == ImportBatch.Status.PREVIEWED, batch.error
     assert batch.counts["new"] == 5 and not Recommendation.objects.exists()
     service.import_confirm(batch=batch)
-    celery_worker(lambda: ImportBatch.objects.get(pk=batch.pk).status != ImportBatch.Status.IMPORTING)
+    celery_worker.wait_for(
+        lambda: ImportBatch.objects.get(pk=batch.pk).status != ImportBatch.Status.IMPORTING
+    )
     batch.refresh_from_db()
     assert batch.status == ImportBatch.Status.IMPORTED, batch.error
     assert Recommendation.objects.filter(state__code="FRA").count() == 5
