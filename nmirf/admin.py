@@ -4,6 +4,21 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from nmirf.models import AuditBatch, AuditEntry, User
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records that are only ever written by the application (the audit trail, import history)."""
+
+    deletable = False
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return self.deletable and super().has_delete_permission(request, obj)
+
+
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     fieldsets = (*BaseUserAdmin.fieldsets, (None, {"fields": ("language",)}))
@@ -18,7 +33,7 @@ class AuditEntryInline(admin.TabularInline):
 
 
 @admin.register(AuditBatch)
-class AuditBatchAdmin(admin.ModelAdmin):
+class AuditBatchAdmin(ReadOnlyAdmin):
     """The trail is read-only: restoring happens from an object's history page."""
 
     list_display = ("created_at", "user", "action", "description")
@@ -26,28 +41,10 @@ class AuditBatchAdmin(admin.ModelAdmin):
     search_fields = ("description", "user__username")
     inlines = [AuditEntryInline]
 
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdmin):
     list_display = ("object_repr", "operation", "content_type", "batch")
     list_filter = ("operation", "content_type")
     search_fields = ("object_repr", "object_id")
     list_select_related = ("batch", "content_type")
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

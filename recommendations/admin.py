@@ -2,6 +2,7 @@ from django.contrib import admin
 from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 
+from nmirf.admin import ReadOnlyAdmin
 from recommendations.models import (
     Cluster,
     ConcernedGroup,
@@ -84,15 +85,11 @@ class ImportProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(ImportBatch)
-class ImportBatchAdmin(admin.ModelAdmin):
+class ImportBatchAdmin(ReadOnlyAdmin):
     """The import history; imports are run and undone from the workspace, not edited here."""
 
     list_display = ("file_name", "user", "created_at", "status", "format")
     list_filter = ("status", "format")
     search_fields = ("file_name", "checksum")
 
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
+    deletable = True  # an administrator may clear old import records
