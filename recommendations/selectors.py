@@ -54,18 +54,70 @@ def _m2m_counts(queryset: QuerySet, relation: str) -> dict:
     )
 
 
+# Facets counted on a column of the recommendation, and through a many-to-many table.
+_SCALAR_FACETS = ("mechanism_id", "status", "position", "kind", "cycle", "cluster_id", "lead_institution_id")
+_M2M_FACETS = {"theme": "themes", "group": "groups", "goal": "sdg_goals"}
+
+
+def _facet_counts_grouped(queryset: QuerySet) -> dict[str, dict]:
+    """Every facet's counts, one GROUP BY query per facet (any database)."""
+    counts = {column: count_by(queryset, column) for column in _SCALAR_FACETS}
+    counts |= {name: _m2m_counts(queryset, relation) for name, relation in _M2M_FACETS.items()}
+    return counts
+
+
+def _facet_counts_at_once(queryset: QuerySet) -> dict[str, dict]:
+    """Every facet's counts in one PostgreSQL query: the filter (often a text search) runs once.
+
+    The matching rows are materialised in a CTE, then each facet is grouped from it, so a search that
+    matches thousands of rows is not repeated ten times.
+    """
+    inner, params = queryset.order_by().values_list("pk", *_SCALAR_FACETS).query.sql_with_params()
+    branches = [
+        f"SELECT '{column}', {column}::text, COUNT(*) FROM hits GROUP BY {column}"  # noqa: S608 - constants
+        for column in _SCALAR_FACETS
+    ]
+    for name, relation in _M2M_FACETS.items():
+        field = Recommendation._meta.get_field(relation)
+        table = field.remote_field.through._meta.db_table
+        column = field.m2m_reverse_field_name() + "_id"
+        branches.append(
+            f"SELECT '{name}', t.{column}::text, COUNT(*) FROM {table} t "  # noqa: S608 - from the models
+            f"JOIN hits ON hits.pk = t.recommendation_id GROUP BY t.{column}"
+        )
+    # The inner query names its columns after the fields ("pk" for the id), in an order of its own.
+    sql = f"WITH hits AS MATERIALIZED ({inner}) " + " UNION ALL ".join(branches)
+    counts: dict[str, dict] = {key: {} for key in (*_SCALAR_FACETS, *_M2M_FACETS)}
+    integer_keys = {"mechanism_id", "cycle", "cluster_id", "lead_institution_id", *_M2M_FACETS}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for key, value, n in cursor.fetchall():
+            if value is not None and key in integer_keys:
+                value = int(value)
+            counts[key][value] = n
+    return counts
+
+
 def recommendation_facets(queryset: QuerySet[Recommendation]) -> dict[str, list[FacetValue]]:
     """How many of the filtered recommendations fall under each value of each facet."""
     queryset = queryset.order_by()
+    if connection.vendor == "postgresql":
+        counts = _facet_counts_at_once(queryset)
+    else:
+        counts = _facet_counts_grouped(queryset)
     facets: dict[str, list[FacetValue]] = {}
 
-    counts = count_by(queryset, "mechanism__type")
+    mechanisms = list(Mechanism.objects.filter(pk__in=counts["mechanism_id"]))
+    by_type: dict[str, int] = {}
+    for mechanism in mechanisms:
+        by_type[mechanism.type] = by_type.get(mechanism.type, 0) + counts["mechanism_id"][mechanism.pk]
     facets["mechanism_type"] = [
-        FacetValue(value, label, counts[value]) for value, label in Mechanism.Type.choices if value in counts
+        FacetValue(value, label, by_type[value])
+        for value, label in Mechanism.Type.choices
+        if value in by_type
     ]
-    counts = count_by(queryset, "mechanism_id")
     facets["mechanism"] = sorted(
-        (FacetValue(m.code, m.code, counts[m.pk]) for m in Mechanism.objects.filter(pk__in=counts)),
+        (FacetValue(m.code, m.code, counts["mechanism_id"][m.pk]) for m in mechanisms),
         key=lambda facet: -facet.count,
     )
     for name, choices in (
@@ -73,32 +125,33 @@ def recommendation_facets(queryset: QuerySet[Recommendation]) -> dict[str, list[
         ("position", Recommendation.Position.choices),
         ("kind", Recommendation.Kind.choices),
     ):
-        counts = count_by(queryset, name)
         facets[name] = [
-            FacetValue(value, label, counts[value]) for value, label in choices if value in counts
+            FacetValue(value, label, counts[name][value]) for value, label in choices if value in counts[name]
         ]
-    counts = count_by(queryset, "cycle")
     facets["cycle"] = [
-        FacetValue(str(cycle), str(cycle), counts[cycle]) for cycle in sorted(c for c in counts if c)
+        FacetValue(str(cycle), str(cycle), counts["cycle"][cycle])
+        for cycle in sorted(c for c in counts["cycle"] if c)
     ]
-    for name, relation, model in (("theme", "themes", Theme), ("group", "groups", ConcernedGroup)):
-        counts = _m2m_counts(queryset, relation)
+    for name, model in (("theme", Theme), ("group", ConcernedGroup)):
         facets[name] = sorted(
-            (FacetValue(obj.code, obj.name, counts[obj.pk]) for obj in model.objects.filter(pk__in=counts)),
+            (
+                FacetValue(obj.code, obj.name, counts[name][obj.pk])
+                for obj in model.objects.filter(pk__in=counts[name])
+            ),
             key=lambda facet: (-facet.count, facet.label),
         )
-    counts = _m2m_counts(queryset, "sdg_goals")
     facets["goal"] = [
-        FacetValue(goal.code, str(goal), counts[goal.pk]) for goal in Goal.objects.filter(pk__in=counts)
+        FacetValue(goal.code, str(goal), counts["goal"][goal.pk])
+        for goal in Goal.objects.filter(pk__in=counts["goal"])
     ]
-    counts = count_by(queryset, "cluster_id")
+    clusters = counts["cluster_id"]
     facets["cluster"] = sorted(
-        (FacetValue(str(c.pk), c.name, counts[c.pk]) for c in Cluster.objects.filter(pk__in=counts)),
+        (FacetValue(str(c.pk), c.name, clusters[c.pk]) for c in Cluster.objects.filter(pk__in=clusters)),
         key=lambda facet: (-facet.count, facet.label),
     )
-    counts = count_by(queryset, "lead_institution_id")
+    leads = counts["lead_institution_id"]
     facets["institution"] = sorted(
-        (FacetValue(str(i.pk), str(i), counts[i.pk]) for i in Institution.objects.filter(pk__in=counts)),
+        (FacetValue(str(i.pk), str(i), leads[i.pk]) for i in Institution.objects.filter(pk__in=leads)),
         key=lambda facet: (-facet.count, facet.label),
     )
     return facets
