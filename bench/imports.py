@@ -18,7 +18,7 @@ from pathlib import Path
 import openpyxl
 from django.db import connection
 
-from recommendations.exporting import csv_response
+from recommendations.exporting import export_response
 from recommendations.models import Recommendation
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -133,7 +133,7 @@ def run(*, scale: float) -> None:
         again = run_import(path)
         copy = copy_seconds(count)
         start = time.perf_counter()
-        for _chunk in csv_response(Recommendation.objects.all(), "bench").streaming_content:
+        for _chunk in export_response("csv", Recommendation.objects.all(), "bench").streaming_content:
             pass
         export = time.perf_counter() - start
     print(f"BENCH import_100k_seconds {first:.1f} s", flush=True)

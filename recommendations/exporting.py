@@ -1,4 +1,4 @@
-"""Any filtered list of recommendations as CSV, XLSX or JSON, with every field, streamed.
+"""Any filtered list of recommendations (or any other table) as CSV, XLSX or JSON, streamed.
 
 The columns are those the importer reads back (`NMIRF_COLUMNS`), so export → import is a round trip.
 Spreadsheet cells that a spreadsheet program would run as a formula (=, +, -, @) are neutralised.
@@ -9,13 +9,14 @@ from __future__ import annotations
 import csv
 import json
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import openpyxl
 from django.db.models import QuerySet, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.http import FileResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 
 from recommendations.importing.columns import NMIRF_COLUMNS, TEXT_COLUMNS
 from recommendations.models import Recommendation
@@ -122,24 +123,27 @@ class _Echo:
         return value
 
 
-def csv_response(queryset: QuerySet[Recommendation], filename: str) -> StreamingHttpResponse:
+def csv_response(columns: Sequence[str], records: Iterable[dict[str, Any]], filename: str) -> StreamingHttpResponse:
     writer = csv.writer(_Echo())
 
     def lines() -> Iterator[str]:
-        yield "\ufeff" + writer.writerow(NMIRF_COLUMNS)  # a BOM so that spreadsheet programs read UTF-8
-        for record in export_records(queryset):
-            yield writer.writerow([_cell(record[column]) for column in NMIRF_COLUMNS])
+        yield "\ufeff" + writer.writerow(columns)  # a BOM so that spreadsheet programs read UTF-8
+        for record in records:
+            yield writer.writerow([_cell(record[column]) for column in columns])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
 
 
-def json_response(queryset: QuerySet[Recommendation], filename: str) -> StreamingHttpResponse:
+def json_response(
+    columns: Sequence[str], records: Iterable[dict[str, Any]], filename: str
+) -> StreamingHttpResponse:
     def chunks() -> Iterator[str]:
         yield "["
-        for index, record in enumerate(export_records(queryset)):
-            yield ("," if index else "") + "\n" + json.dumps(record, ensure_ascii=False)
+        for index, record in enumerate(records):
+            row = {column: record[column] for column in columns}
+            yield ("," if index else "") + "\n" + json.dumps(row, ensure_ascii=False)
         yield "\n]\n"
 
     response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
@@ -147,13 +151,13 @@ def json_response(queryset: QuerySet[Recommendation], filename: str) -> Streamin
     return response
 
 
-def xlsx_response(queryset: QuerySet[Recommendation], filename: str) -> FileResponse:
+def xlsx_response(columns: Sequence[str], records: Iterable[dict[str, Any]], filename: str) -> FileResponse:
     """Written row by row (openpyxl's write-only mode) to a temporary file, then streamed from it."""
     workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet("Recommendations")
-    sheet.append(list(NMIRF_COLUMNS))
-    for record in export_records(queryset):
-        sheet.append([_cell(record[column]) for column in NMIRF_COLUMNS])
+    sheet = workbook.create_sheet(filename[:31])
+    sheet.append(list(columns))
+    for record in records:
+        sheet.append([_cell(record[column]) for column in columns])
     handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
     workbook.save(handle)
     handle.seek(0)
@@ -165,4 +169,11 @@ def xlsx_response(queryset: QuerySet[Recommendation], filename: str) -> FileResp
     )
 
 
-EXPORTERS = {"csv": csv_response, "xlsx": xlsx_response, "json": json_response}
+# Any table of records (a list of dictionaries with the given columns) in each download format.
+TABLE_EXPORTERS = {"csv": csv_response, "xlsx": xlsx_response, "json": json_response}
+EXPORT_FORMATS = tuple(TABLE_EXPORTERS)
+
+
+def export_response(fmt: str, queryset: QuerySet[Recommendation], filename: str) -> HttpResponseBase:
+    """The recommendations of `queryset`, every column, in `fmt` (one of EXPORT_FORMATS)."""
+    return TABLE_EXPORTERS[fmt](NMIRF_COLUMNS, export_records(queryset), filename)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from nmirf.access import get_for_user, require_change, require_view, workspace_view
 from nmirf.audit import describe_changes, history_for
 from recommendations import selectors, services
-from recommendations.exporting import EXPORTERS
+from recommendations.exporting import EXPORT_FORMATS, export_response
 from recommendations.filters import RecommendationQuery
 from recommendations.forms import (
     ApplyInstitutionsForm,
@@ -54,11 +54,11 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
 @workspace_view
 def recommendation_export(request: HttpRequest, fmt: str) -> HttpResponse:
     require_view(request.user, "recommendations.view_recommendation")
-    if fmt not in EXPORTERS:
+    if fmt not in EXPORT_FORMATS:
         raise Http404
     query = _query(request)
     stamp = timezone.localdate().isoformat()
-    return EXPORTERS[fmt](query.apply(Recommendation.objects.all()), f"recommendations-{stamp}")
+    return export_response(fmt, query.apply(Recommendation.objects.all()), f"recommendations-{stamp}")
 
 
 @workspace_view
