@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 # System packages: Pango (WeasyPrint), Noto fonts (Arabic, CJK), gettext (translations); Chromium for browser tests.
-RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-noto-cjk gettext
+RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk gettext
 TEST_PACKAGES := $(RUN_PACKAGES) chromium
 DEMO_PASSWORD ?= nmirf-demo-2026
 

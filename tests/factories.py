@@ -105,3 +105,24 @@ class ImpactIndicatorFactory(factory.django.DjangoModelFactory):
 
     name_en = factory.Sequence(lambda n: f"Pre-trial detainees, share of prisoners {n}")
     unit = "%"
+
+
+# Reports (issue 5) ---------------------------------------------------------------------------------
+
+
+class ProgressUpdateFactory(factory.django.DjangoModelFactory):
+    """A validated progress update on a recommendation, as the secretariat leaves it after review."""
+
+    class Meta:
+        model = "focalpoints.ProgressUpdate"
+
+    recommendation = factory.SubFactory(RecommendationFactory)
+    institution = factory.SubFactory(InstitutionFactory)
+    created_by = factory.SubFactory(UserFactory)
+    owner = factory.SelfAttribute("created_by")
+    narrative = factory.Sequence(lambda n: f"<p>Training of 40 judges completed, session {n}.</p>")
+    proposed_status = "in_progress"
+    applied_status = "in_progress"
+    state = "validated"
+    submitted_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))
+    reviewed_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))
