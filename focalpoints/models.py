@@ -601,6 +601,11 @@ class EvidenceFile(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), related_name="+", on_delete=models.PROTECT
     )
+    published = models.BooleanField(
+        pgettext_lazy("evidence file", "published"),
+        default=False,
+        help_text=_("Shown on the public tracker while its progress update is published."),
+    )
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     class Meta:

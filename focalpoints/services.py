@@ -462,6 +462,24 @@ def update_comment(*, user, update: ProgressUpdate, text: str) -> UpdateComment:
 # Evidence -----------------------------------------------------------------------------------------
 
 
+@transaction.atomic
+def evidence_set_published(*, user, evidence: EvidenceFile, published: bool) -> EvidenceFile:
+    """Show one evidence file on the public tracker (it appears while its update is published)."""
+    if not rules.is_reviewer(user):
+        rules.require(_("Only the secretariat publishes evidence."))
+    if published and not evidence.update.published:
+        raise ValidationError(_("Publish the progress update first; its evidence can then be published."))
+    before = snapshot(evidence)
+    evidence.published = published
+    evidence.save(update_fields=["published"])
+    audit_record(
+        user=user,
+        action="evidence_publish",
+        changes=[Change(evidence, Operation.UPDATE, before, snapshot(evidence))],
+    )
+    return evidence
+
+
 def evidence_max_bytes() -> int:
     return settings.EVIDENCE_MAX_MB * 1024 * 1024
 

@@ -52,6 +52,9 @@ workspace_patterns = [
     path("updates/<int:pk>/publish/", views.update_publish, name="update_publish"),
     path("updates/<int:pk>/evidence/<int:evidence>/", views.evidence_download, name="evidence_download"),
     path("updates/<int:pk>/evidence/<int:evidence>/delete/", views.evidence_delete, name="evidence_delete"),
+    path(
+        "updates/<int:pk>/evidence/<int:evidence>/publish/", views.evidence_publish, name="evidence_publish"
+    ),
     path("gaps/", views.gaps, name="gaps"),
 ]
 

@@ -538,6 +538,21 @@ def evidence_download(request: HttpRequest, pk: int, evidence: int) -> HttpRespo
 
 @workspace_view
 @require_POST
+def evidence_publish(request: HttpRequest, pk: int, evidence: int) -> HttpResponse:
+    update = _visible_update(request, pk)
+    require_change(request.user, "focalpoints.review_progressupdate")
+    file = get_object_or_404(update.evidence, pk=evidence)
+    try:
+        services.evidence_set_published(
+            user=request.user, evidence=file, published=request.POST.get("published") == "1"
+        )
+    except ValidationError as error:
+        _errors(request, error)
+    return redirect(update)
+
+
+@workspace_view
+@require_POST
 def evidence_delete(request: HttpRequest, pk: int, evidence: int) -> HttpResponse:
     update = _visible_update(request, pk)
     rules.require(rules.why_cannot_edit(request.user, update))

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from modeltranslation.translator import NotRegistered, translator
 
 from nmirf.bulk import insert_rows
+from nmirf.cache import data_changed
 from nmirf.models import AuditBatch, AuditEntry
 
 Snapshot = dict[str, Any]
@@ -97,6 +98,7 @@ def audit_record(*, user, action: str, changes: Iterable[Change], description: s
 
 def audit_open(*, user, action: str, description: str = "") -> AuditBatch:
     """Start a batch whose entries are written in several steps (imports of many rows)."""
+    data_changed()
     return AuditBatch.objects.create(
         user=user if user is not None and user.is_authenticated else None,
         action=action,

@@ -1,4 +1,4 @@
-"""Shared pages: the public home, the workspace home, restore from history, and the health check."""
+"""Shared pages: the workspace home, restore from history, and the health check."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -14,18 +14,9 @@ from focalpoints.views import my_work
 from nmirf.access import require_change, require_view, workspace_view
 from nmirf.audit import audit_restore
 from nmirf.models import AuditEntry
-from recommendations.models import Cluster, Mechanism, Recommendation
+from portal.models import Feedback
+from recommendations.models import Cluster, Recommendation
 from recommendations.selectors import count_by
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    published = Recommendation.objects.filter(published=True)
-    by_type = count_by(published, "mechanism__type")
-    context = {
-        "total": sum(by_type.values()),
-        "by_type": [(label, by_type[value]) for value, label in Mechanism.Type.choices if value in by_type],
-    }
-    return render(request, "home.html", context)
 
 
 @workspace_view
@@ -44,6 +35,7 @@ def workspace_home(request: HttpRequest) -> HttpResponse:
         "without_lead": recommendations.filter(lead_institution__isnull=True).count(),
         "withheld": recommendations.filter(published=False).count(),
         "clusters": Cluster.objects.count(),
+        "new_feedback": Feedback.objects.filter(state=Feedback.State.NEW).count(),
     }
     return render(request, "workspace/home.html", context)
 

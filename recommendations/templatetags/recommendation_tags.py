@@ -1,7 +1,8 @@
 """Links that change one query parameter of a recommendations list and keep the others."""
 
 from django import template
-from django.utils.translation import get_language
+from django.conf import settings
+from django.utils.translation import get_language, get_language_info
 
 from recommendations.filters import RecommendationQuery
 from recommendations.models import Recommendation
@@ -55,3 +56,26 @@ def shown_text(recommendation: Recommendation) -> dict[str, str]:
     language = get_language() or "en"
     text, text_language = recommendation.text_for(language)
     return {"text": text, "language": text_language, "fallback": text_language != language}
+
+
+@register.simple_tag
+def shown_field(obj, field: str) -> dict[str, object]:
+    """A translated field in the page's language, or the first fallback that has it, saying which."""
+    language = get_language() or "en"
+    for code in (language, *settings.MODELTRANSLATION_FALLBACK_LANGUAGES["default"]):
+        value = getattr(obj, f"{field}_{code.replace('-', '_')}", None)
+        if value:
+            return {
+                "text": value,
+                "language": code,
+                "fallback": code != language,
+                "name": _language_name(code),
+            }
+    return {"text": getattr(obj, field, ""), "language": language, "fallback": False, "name": ""}
+
+
+def _language_name(code: str) -> str:
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code

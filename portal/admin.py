@@ -1,0 +1,12 @@
+from django.contrib import admin
+
+from portal.models import Feedback
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    list_display = ["pk", "recommendation", "state", "published", "created_at"]
+    list_filter = ["state", "published", "language"]
+    search_fields = ["message", "organisation"]
+    raw_id_fields = ["recommendation", "reviewed_by"]
+    readonly_fields = ["created_at"]
