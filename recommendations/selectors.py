@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.contrib.postgres.search import TrigramSimilarity
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, Q, QuerySet, prefetch_related_objects
 
@@ -13,15 +15,44 @@ from recommendations.filters import RecommendationQuery
 from recommendations.models import Cluster, ConcernedGroup, Mechanism, Recommendation, Theme
 from sdg.models import Goal
 
+ROW_RELATIONS = ("mechanism", "source_document", "state", "cluster", "lead_institution")
+
 
 def recommendation_list(
     *, query: RecommendationQuery, base: QuerySet | None = None
 ) -> QuerySet[Recommendation]:
     """The filtered, ordered list with what a result row shows, in a fixed number of queries."""
     base = base if base is not None else Recommendation.objects.all()
-    return query.apply(base).select_related(
-        "mechanism", "source_document", "state", "cluster", "lead_institution"
-    )
+    return query.apply(base).select_related(*ROW_RELATIONS)
+
+
+class _CountedPaginator(Paginator):
+    """A paginator that can be told its count (the facets have just counted the same rows)."""
+
+    def __init__(self, object_list, per_page: int, *, count: int | None = None) -> None:
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count if self._known_count is not None else super().count
+
+
+def recommendation_page(
+    results: QuerySet[Recommendation], *, number: int, per_page: int, count: int | None = None
+) -> Page:
+    """One page of `results`, whole rows with what a result row shows.
+
+    The database sorts and cuts the ids alone (cheap, even ranked by relevance over thousands of
+    matches); only the page's rows are then read with their related objects.
+    """
+    paginator = _CountedPaginator(results.values_list("pk", flat=True), per_page, count=count)
+    page = paginator.get_page(number)
+    ids = list(page.object_list)
+    rows = Recommendation.objects.filter(pk__in=ids).select_related(*ROW_RELATIONS)
+    by_pk = {row.pk: row for row in rows}
+    page.object_list = with_row_relations([by_pk[pk] for pk in ids])
+    return page
 
 
 def with_row_relations(page: list[Recommendation]) -> list[Recommendation]:

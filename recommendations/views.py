@@ -38,12 +38,13 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
     for error in query.errors:
         messages.warning(request, error)
     results = selectors.recommendation_list(query=query)
-    page = Paginator(results, query.page_size).get_page(query.page)
-    selectors.with_row_relations(page.object_list)
+    facets = selectors.recommendation_facets(results)
+    total = sum(facet.count for facet in facets["status"])
+    page = selectors.recommendation_page(results, number=query.page, per_page=query.page_size, count=total)
     context = {
         "query": query,
         "page": page,
-        "facets": selectors.recommendation_facets(results),
+        "facets": facets,
         "bulk_form": BulkActionForm()
         if request.user.has_perm("recommendations.change_recommendation")
         else None,
