@@ -66,17 +66,36 @@ _RUN_NETWORK = [
     "focalpoints.review_progressupdate",
     "focalpoints.comment_progressupdate",
 ]
+# Feedback from the public waits in the secretariat's moderation queue (portal app).
+_MODERATE_FEEDBACK = ["portal.view_feedback", "portal.change_feedback"]
 # A focal point writes their institution's progress updates (focalpoints.rules checks which).
 _REPORT_PROGRESS = ["focalpoints.add_progressupdate", "focalpoints.change_progressupdate"]
+# The secretariat makes reports and their schedules and sees the dashboards; approving is for
+# administrators; publishing an approved report for both (reporting.rules).
+_MAKE_REPORTS = [
+    "reporting.view_report",
+    "reporting.add_report",
+    "reporting.change_report",
+    "reporting.publish_report",
+    "reporting.comment_report",
+    "reporting.view_reportschedule",
+    "reporting.add_reportschedule",
+    "reporting.change_reportschedule",
+    "reporting.view_dashboards",
+]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    SECRETARIAT: _READ_RECOMMENDATIONS + _CURATE_RECOMMENDATIONS + _RUN_NETWORK,
-    FOCAL_POINT: _READ_RECOMMENDATIONS + _REPORT_PROGRESS,
-    CONSULTATIVE: [*_READ_RECOMMENDATIONS, "focalpoints.comment_progressupdate"],
+    SECRETARIAT: _READ_RECOMMENDATIONS
+    + _CURATE_RECOMMENDATIONS
+    + _RUN_NETWORK
+    + _MODERATE_FEEDBACK
+    + _MAKE_REPORTS,
+    FOCAL_POINT: [*_READ_RECOMMENDATIONS, *_REPORT_PROGRESS, "reporting.view_institution_report"],
+    CONSULTATIVE: [*_READ_RECOMMENDATIONS, "focalpoints.comment_progressupdate", "reporting.comment_report"],
     # Administrators hold every permission of the project's own apps (see sync_roles).
     ADMINISTRATOR: [],
 }
-ADMINISTRATOR_APPS = ("nmirf", "recommendations", "focalpoints", "sdg", "reporting")
+ADMINISTRATOR_APPS = ("nmirf", "recommendations", "focalpoints", "sdg", "reporting", "portal")
 
 
 def sync_roles(apps, schema_editor=None) -> None:

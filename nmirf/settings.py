@@ -49,16 +49,22 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "import_export",
+    "corsheaders",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "nmirf",
     "sdg",
     "focalpoints",
     "recommendations",
     "reporting",
+    "portal",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -119,10 +125,14 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TIMEZONE = "UTC"
+# PDF rendering is slow and memory-hungry: it has a queue of its own ("reports", see docker-compose.yml).
+CELERY_TASK_ROUTES = {"reporting.tasks.render_version": {"queue": "reports"}}
 # Every periodic task, in one place (run by `celery -A nmirf beat`).
 CELERY_BEAT_SCHEDULE = {
     # Reminders and assignment notices; each is logged, so running it often never sends one twice.
     "send-reminders": {"task": "focalpoints.tasks.send_reminders", "schedule": 3600.0},
+    # Scheduled reports (e.g. the quarterly report to parliament); each schedule moves on when it runs.
+    "run-report-schedules": {"task": "reporting.tasks.run_report_schedules", "schedule": 3600.0},
 }
 
 AUTH_USER_MODEL = "nmirf.User"
@@ -196,6 +206,46 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 25_000  # bulk actions post one field per selected recommendation
+
+# The public JSON API (/api/): read-only, anonymous, open to other sites (CORS, GET only), rate-limited per
+# address. Session and basic authentication are off on purpose: the API shows what the public sees.
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": ["portal.api.throttling.PublicRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "NUM_PROXIES": env_int("API_PROXY_COUNT", 0),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "NMIRF Tracker public API",
+    "DESCRIPTION": (
+        "Read-only open data: the published recommendations, clusters, mechanisms, institutions, SDG goals "
+        "and targets, published progress updates and reports. The list filters are the query parameters of "
+        "the public tracker."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "RecommendationKindEnum": "recommendations.models.Recommendation.Kind",
+        "InstitutionKindEnum": "focalpoints.models.Institution.Kind",
+        "EvidenceKindEnum": "focalpoints.models.EvidenceFile.Kind",
+    },
+}
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+# Anonymous visitors may get a copy of a public page or of a search's facet counts this many seconds old at
+# most, and never older than the last recorded change (nmirf.cache).
+PORTAL_CACHE_SECONDS = env_int("PORTAL_CACHE_SECONDS", 300)
+# Feedback from the public: at most this many messages per address and hour (plus a honeypot field).
+FEEDBACK_PER_HOUR = env_int("FEEDBACK_PER_HOUR", 5)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -27,3 +27,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Uploaded files of the tests go to a scratch folder (a worker started by a test is told where).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT") or tempfile.mkdtemp(prefix="nmirf-tests-"))
+# One process runs every test against 127.0.0.1: the limits are raised; tests of the limits lower them.
+API_RATE_LIMIT = "100000/minute"
+FEEDBACK_PER_HOUR = 100000
+# Tests see every change at once; tests of the cache turn it on.
+PORTAL_CACHE_SECONDS = 0

@@ -4,22 +4,29 @@ from django.urls import include, path
 
 from focalpoints import urls as focalpoints_urls
 from nmirf import views
+from portal import urls as portal_urls
+from portal import views as portal_views
 
 workspace_patterns = [
     path("", views.workspace_home, name="home"),
     path("history/<int:pk>/restore/", views.history_restore, name="history_restore"),
     path("", include("recommendations.urls")),
     path("", include(focalpoints_urls.workspace_patterns)),
+    path("", include(portal_urls.workspace_patterns)),
+    path("", include("reporting.urls")),
 ]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("health/", views.health, name="health"),
+    path("api/", include("portal.api.urls")),
 ]
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
+    path("", portal_views.home, name="home"),
+    path("", include(portal_urls)),
     path("accounts/", include(focalpoints_urls.account_patterns)),
     path("accounts/", include("django.contrib.auth.urls")),
     path("workspace/", include((workspace_patterns, "workspace"))),
+    path("reports/", include("reporting.public_urls", namespace="reports")),
     prefix_default_language=True,
 )

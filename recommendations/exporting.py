@@ -123,7 +123,9 @@ class _Echo:
         return value
 
 
-def csv_response(columns: Sequence[str], records: Iterable[dict[str, Any]], filename: str) -> StreamingHttpResponse:
+def csv_response(
+    columns: Sequence[str], records: Iterable[dict[str, Any]], filename: str
+) -> StreamingHttpResponse:
     writer = csv.writer(_Echo())
 
     def lines() -> Iterator[str]:

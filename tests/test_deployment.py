@@ -106,3 +106,10 @@ def test_typed_readers_refuse_nonsense(monkeypatch):
         env_int("SOME_NUMBER", 1)
     monkeypatch.setenv("SOME_FLAG", "yes")
     assert env_bool("SOME_FLAG") is True
+
+
+def test_production_static_files_have_hashed_names():
+    """Whitenoise then serves them compressed and cached for a year, so a second visit loads only HTML."""
+    code = "print(settings.STORAGES['staticfiles']['BACKEND'])"
+    result = run_settings({"DEBUG": "false", "SECRET_KEY": "x" * 60, "PYTHONPATH": str(ROOT)}, code)
+    assert result.stdout.strip() == "whitenoise.storage.CompressedManifestStaticFilesStorage", result.stderr
