@@ -168,13 +168,18 @@ class ProgressUpdateViewSet(viewsets.ReadOnlyModelViewSet):
 
 @extend_schema_view(
     list=extend_schema(summary="Published reports", responses=serializers.ReportSerializer(many=True)),
-    retrieve=extend_schema(summary="One published report", responses=serializers.ReportSerializer),
+    retrieve=extend_schema(
+        summary="One published report",
+        responses=serializers.ReportSerializer,
+        parameters=[OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH)],
+    ),
 )
 class ReportViewSet(viewsets.ViewSet):
     """Published reports, newest first (a few dozen at most: listed without a database filter)."""
 
     serializer_class = serializers.ReportSerializer
     pagination_class = Pagination
+    lookup_value_regex = r"[0-9]+"
 
     def list(self, request: Request) -> Response:
         paginator = Pagination()
