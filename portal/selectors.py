@@ -26,7 +26,6 @@ from recommendations.filters import DEFAULT_PAGE_SIZE, RecommendationQuery
 from recommendations.models import Cluster, Mechanism, Recommendation
 from recommendations.selectors import (
     FacetValue,
-    count_by,
     recommendation_detail,
     recommendation_facets,
     recommendation_list,
@@ -161,11 +160,6 @@ def public_cluster(pk: int) -> Cluster:
     if cluster is None:
         raise Http404
     return cluster
-
-
-def status_counts(queryset: QuerySet[Recommendation]) -> list[tuple[str, str, int]]:
-    counts = count_by(queryset, "status")
-    return [(value, label, counts.get(value, 0)) for value, label in Recommendation.Status.choices]
 
 
 def public_mechanisms() -> QuerySet[Mechanism]:

@@ -85,7 +85,11 @@ def home(request: HttpRequest) -> HttpResponse:
     over_time = statistics.progress_over_time(published, until=timezone.localdate())
     context = {
         "total": sum(row.total for row in by_mechanism),
-        "by_status": selectors.status_counts(published),
+        # The same figures per status, added up from the mechanisms' rows rather than counted again.
+        "by_status": [
+            (value, label, sum(row.counts.get(value, 0) for row in by_mechanism))
+            for value, label in Recommendation.Status.choices
+        ],
         "by_mechanism": by_mechanism,
         "by_mechanism_chart": charts.stacked_status_bars(
             by_mechanism,
