@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.paginator import Page
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -27,8 +28,8 @@ from recommendations.models import Cluster, Mechanism, Recommendation
 from recommendations.selectors import (
     FacetValue,
     recommendation_detail,
-    recommendation_facets,
     recommendation_list,
+    recommendation_search,
 )
 from sdg.models import Goal, Target
 
@@ -43,22 +44,22 @@ def public_recommendation_list(*, query: RecommendationQuery) -> QuerySet[Recomm
     return recommendation_list(query=query, base=public_recommendations())
 
 
-def public_facets(
-    *, query: RecommendationQuery, results: QuerySet[Recommendation]
-) -> dict[str, list[FacetValue]]:
-    """The facet counts of a public search, cached per query and language until the data changes.
+def public_search(*, query: RecommendationQuery) -> tuple[Page, dict[str, list[FacetValue]]]:
+    """A page of the published recommendations `query` finds, and its facets.
 
-    Counting facets over a broad search is the costly part of a page. The copy lives at most
-    PORTAL_CACHE_SECONDS and is keyed by the data generation (nmirf.cache).
+    Counting facets over a broad search is the costly part of a page, so the facets of a query (in a
+    language) are kept for PORTAL_CACHE_SECONDS at most, keyed by the data generation (nmirf.cache):
+    the next page or another sort of the same search only reads its page.
     """
+    results = public_recommendation_list(query=query)
     params = query.as_params(page=1, sort="", page_size=DEFAULT_PAGE_SIZE).urlencode()
     signature = f"{data_generation()}:{get_language()}?{params}"
     key = "portal:facets:" + hashlib.sha256(signature.encode()).hexdigest()
-    facets = cache.get(key)
-    if facets is None:
-        facets = recommendation_facets(results)
+    kept = cache.get(key)
+    page, facets = recommendation_search(results, number=query.page, per_page=query.page_size, facets=kept)
+    if kept is None:
         cache.set(key, facets, settings.PORTAL_CACHE_SECONDS)
-    return facets
+    return page, facets
 
 
 def public_recommendation(pk: int) -> Recommendation:

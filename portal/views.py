@@ -27,7 +27,6 @@ from portal.forms import FeedbackForm
 from recommendations.exporting import EXPORT_FORMATS, TABLE_EXPORTERS, export_response
 from recommendations.filters import RecommendationQuery
 from recommendations.models import Recommendation
-from recommendations.selectors import recommendation_page
 from reporting import charts, statistics
 from reporting.selectors import report_published_list
 
@@ -64,10 +63,7 @@ def _results(request: HttpRequest, **fixed: list[str]) -> dict[str, Any]:
     query = RecommendationQuery.from_params(request.GET, staff=False)
     for name, values in fixed.items():
         setattr(query, name, values)
-    results = selectors.public_recommendation_list(query=query)
-    facets = selectors.public_facets(query=query, results=results)
-    total = sum(facet.count for facet in facets["status"])
-    page = recommendation_page(results, number=query.page, per_page=query.page_size, count=total)
+    page, facets = selectors.public_search(query=query)
     return {"query": query, "page": page, "facets": facets, "formats": EXPORT_FORMATS}
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.contrib.postgres.search import TrigramSimilarity
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, Q, QuerySet, prefetch_related_objects
+from django.db.models import Count, F, OrderBy, Q, QuerySet, prefetch_related_objects
 
 from focalpoints.models import Institution
 from recommendations.filters import RecommendationQuery
@@ -38,21 +39,45 @@ class _CountedPaginator(Paginator):
         return self._known_count if self._known_count is not None else super().count
 
 
-def recommendation_page(
-    results: QuerySet[Recommendation], *, number: int, per_page: int, count: int | None = None
+def _page(
+    results: QuerySet[Recommendation], *, number: int, per_page: int, count: int | None, ids: list[int] | None
 ) -> Page:
-    """One page of `results`, whole rows with what a result row shows.
+    """The page `number` of `results`, whole rows with what a result row shows.
 
-    The database sorts and cuts the ids alone (cheap, even ranked by relevance over thousands of
-    matches); only the page's rows are then read with their related objects.
+    `ids` are the page's ids if already known; if not (or if `number` was out of range and the
+    paginator chose another page), the database sorts and cuts the ids alone, cheap even ranked by
+    relevance over thousands of matches. Only the page's rows are then read with their relations.
     """
     paginator = _CountedPaginator(results.values_list("pk", flat=True), per_page, count=count)
     page = paginator.get_page(number)
-    ids = list(page.object_list)
+    if ids is None or page.number != number:
+        ids = list(page.object_list)
     rows = Recommendation.objects.filter(pk__in=ids).select_related(*ROW_RELATIONS)
     by_pk = {row.pk: row for row in rows}
     page.object_list = with_row_relations([by_pk[pk] for pk in ids])
     return page
+
+
+def recommendation_search(
+    results: QuerySet[Recommendation],
+    *,
+    number: int,
+    per_page: int,
+    facets: dict[str, list[FacetValue]] | None = None,
+) -> tuple[Page, dict[str, list[FacetValue]]]:
+    """A page of `results` and the facet counts (which give the page count).
+
+    Given `facets` (a copy kept from an earlier request), only the page is read. Otherwise, on
+    PostgreSQL, the facets and the page's ids come from one pass over the matches: a broad text
+    search is not run twice.
+    """
+    ids = None
+    if facets is None:
+        rows = ((number - 1) * per_page, number * per_page) if number >= 1 else None
+        counts, ids = _facet_counts(results, rows=rows)
+        facets = _facets_from_counts(counts)
+    total = sum(facet.count for facet in facets["status"])
+    return _page(results, number=number, per_page=per_page, count=total, ids=ids), facets
 
 
 def with_row_relations(page: list[Recommendation]) -> list[Recommendation]:
@@ -97,16 +122,34 @@ def _facet_counts_grouped(queryset: QuerySet) -> dict[str, dict]:
     return counts
 
 
-def _facet_counts_at_once(queryset: QuerySet) -> dict[str, dict]:
+def _facet_counts_at_once(
+    queryset: QuerySet, *, rows: tuple[int, int] | None = None
+) -> tuple[dict[str, dict], list[int] | None]:
     """Every facet's counts in one PostgreSQL query: the filter (often a text search) runs once.
 
     The matching rows are materialised in a CTE, then each facet is grouped from it, so a search that
-    matches thousands of rows is not repeated ten times.
+    matches thousands of rows is not repeated ten times. With `rows` (first, last), the ids of the
+    matches at those places in the queryset's order come too, in that order: the CTE keeps the values
+    it is ordered by, and the database picks the page from them (top-N, without sorting every match).
     """
-    inner, params = queryset.order_by().values_list("pk", *_SCALAR_FACETS).query.sql_with_params()
+    matches = queryset.order_by()
+    columns = ("pk", *_SCALAR_FACETS)
+    order_by = []
+    ordering = queryset.query.order_by or Recommendation._meta.ordering or ("pk",)
+    for number, item in enumerate(ordering if rows is not None else ()):
+        if isinstance(item, str):
+            item = OrderBy(F(item.removeprefix("-")), descending=item.startswith("-"))
+        matches = matches.annotate(**{f"order_{number}": item.expression})
+        columns += (f"order_{number}",)
+        nulls = " NULLS FIRST" if item.nulls_first else " NULLS LAST" if item.nulls_last else ""
+        order_by.append(f"order_{number} {'DESC' if item.descending else 'ASC'}{nulls}")
+    inner, params = matches.values_list(*columns).query.sql_with_params()
+    # The columns' counts in one pass over the matches (grouping sets), each row saying its column.
+    which = " ".join(f"WHEN GROUPING({column}) = 0 THEN '{column}'" for column in _SCALAR_FACETS)
+    value = " ".join(f"WHEN GROUPING({column}) = 0 THEN {column}::text" for column in _SCALAR_FACETS)
+    sets = ", ".join(f"({column})" for column in _SCALAR_FACETS)
     branches = [
-        f"SELECT '{column}', {column}::text, COUNT(*) FROM hits GROUP BY {column}"  # noqa: S608 - constants
-        for column in _SCALAR_FACETS
+        f"SELECT CASE {which} END, CASE {value} END, COUNT(*) FROM hits GROUP BY GROUPING SETS ({sets})"  # noqa: S608
     ]
     for name, relation in _M2M_FACETS.items():
         field = Recommendation._meta.get_field(relation)
@@ -116,41 +159,81 @@ def _facet_counts_at_once(queryset: QuerySet) -> dict[str, dict]:
             f"SELECT '{name}', t.{column}::text, COUNT(*) FROM {table} t "  # noqa: S608 - from the models
             f"JOIN hits ON hits.pk = t.recommendation_id GROUP BY t.{column}"
         )
+    if rows is not None:
+        order = ", ".join(order_by)
+        branches.append(
+            f"SELECT 'row', pk::text, ROW_NUMBER() OVER (ORDER BY {order}) FROM "  # noqa: S608
+            f"(SELECT * FROM hits ORDER BY {order} LIMIT %s OFFSET %s) page"
+        )
+        params = (*params, rows[1] - rows[0], rows[0])
     # The inner query names its columns after the fields ("pk" for the id), in an order of its own.
     sql = f"WITH hits AS MATERIALIZED ({inner}) " + " UNION ALL ".join(branches)
     counts: dict[str, dict] = {key: {} for key in (*_SCALAR_FACETS, *_M2M_FACETS)}
     integer_keys = {"mechanism_id", "cycle", "cluster_id", "lead_institution_id", *_M2M_FACETS}
+    found: list[tuple[int, int]] = []
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         for key, value, n in cursor.fetchall():
+            if key == "row":
+                found.append((n, int(value)))
+                continue
             if value is not None and key in integer_keys:
                 value = int(value)
             counts[key][value] = n
-    return counts
+    return counts, None if rows is None else [pk for _row, pk in sorted(found)]
+
+
+def _facet_counts(
+    queryset: QuerySet, *, rows: tuple[int, int] | None = None
+) -> tuple[dict[str, dict], list[int] | None]:
+    """The facets' counts, and on PostgreSQL the ids of the matches at places `rows` (see above)."""
+    if connection.vendor == "postgresql":
+        return _facet_counts_at_once(queryset, rows=rows)
+    return _facet_counts_grouped(queryset.order_by()), None
+
+
+# A facet shows its most frequent values only: reading the labels of hundreds of clusters for every
+# search would cost more than the search.
+FACET_LIMIT = 12
+
+
+def _most_frequent(counts: dict, limit: int = FACET_LIMIT) -> dict:
+    """The `limit` values counted most often (ties by value, so the choice is stable), None left out."""
+    ranked = sorted(
+        ((value, n) for value, n in counts.items() if value is not None), key=lambda v: (-v[1], v[0])
+    )
+    return dict(ranked[:limit])
+
+
+def _labelled(counts: dict, objects: Iterable, value: Callable, label: Callable) -> list[FacetValue]:
+    """Facet values of `objects` (those `counts` names), most frequent first, ties by label."""
+    return sorted(
+        (FacetValue(value(obj), label(obj), counts[obj.pk]) for obj in objects),
+        key=lambda facet: (-facet.count, facet.label),
+    )
 
 
 def recommendation_facets(queryset: QuerySet[Recommendation]) -> dict[str, list[FacetValue]]:
-    """How many of the filtered recommendations fall under each value of each facet."""
-    queryset = queryset.order_by()
-    if connection.vendor == "postgresql":
-        counts = _facet_counts_at_once(queryset)
-    else:
-        counts = _facet_counts_grouped(queryset)
+    """How many of the filtered recommendations fall under each value of each facet (the most frequent)."""
+    return _facets_from_counts(_facet_counts(queryset)[0])
+
+
+def _facets_from_counts(counts: dict[str, dict]) -> dict[str, list[FacetValue]]:
     facets: dict[str, list[FacetValue]] = {}
 
-    mechanisms = list(Mechanism.objects.filter(pk__in=counts["mechanism_id"]))
+    mechanisms = Mechanism.objects.filter(pk__in=counts["mechanism_id"]).values_list("pk", "type", "code")
     by_type: dict[str, int] = {}
-    for mechanism in mechanisms:
-        by_type[mechanism.type] = by_type.get(mechanism.type, 0) + counts["mechanism_id"][mechanism.pk]
+    for pk, kind, _code in mechanisms:
+        by_type[kind] = by_type.get(kind, 0) + counts["mechanism_id"][pk]
     facets["mechanism_type"] = [
         FacetValue(value, label, by_type[value])
         for value, label in Mechanism.Type.choices
         if value in by_type
     ]
     facets["mechanism"] = sorted(
-        (FacetValue(m.code, m.code, counts["mechanism_id"][m.pk]) for m in mechanisms),
-        key=lambda facet: -facet.count,
-    )
+        (FacetValue(code, code, counts["mechanism_id"][pk]) for pk, _kind, code in mechanisms),
+        key=lambda facet: (-facet.count, facet.label),
+    )[:FACET_LIMIT]
     for name, choices in (
         ("status", Recommendation.Status.choices),
         ("position", Recommendation.Position.choices),
@@ -164,26 +247,21 @@ def recommendation_facets(queryset: QuerySet[Recommendation]) -> dict[str, list[
         for cycle in sorted(c for c in counts["cycle"] if c)
     ]
     for name, model in (("theme", Theme), ("group", ConcernedGroup)):
-        facets[name] = sorted(
-            (
-                FacetValue(obj.code, obj.name, counts[name][obj.pk])
-                for obj in model.objects.filter(pk__in=counts[name])
-            ),
-            key=lambda facet: (-facet.count, facet.label),
+        shown = _most_frequent(counts[name])
+        facets[name] = _labelled(
+            shown, model.objects.filter(pk__in=shown), lambda obj: obj.code, lambda obj: obj.name
         )
+    shown = _most_frequent(counts["goal"])
     facets["goal"] = [
-        FacetValue(goal.code, str(goal), counts["goal"][goal.pk])
-        for goal in Goal.objects.filter(pk__in=counts["goal"])
+        FacetValue(goal.code, str(goal), shown[goal.pk]) for goal in Goal.objects.filter(pk__in=shown)
     ]
-    clusters = counts["cluster_id"]
-    facets["cluster"] = sorted(
-        (FacetValue(str(c.pk), c.name, clusters[c.pk]) for c in Cluster.objects.filter(pk__in=clusters)),
-        key=lambda facet: (-facet.count, facet.label),
+    shown = _most_frequent(counts["cluster_id"])
+    facets["cluster"] = _labelled(
+        shown, Cluster.objects.filter(pk__in=shown), lambda obj: str(obj.pk), lambda obj: obj.name
     )
-    leads = counts["lead_institution_id"]
-    facets["institution"] = sorted(
-        (FacetValue(str(i.pk), str(i), leads[i.pk]) for i in Institution.objects.filter(pk__in=leads)),
-        key=lambda facet: (-facet.count, facet.label),
+    shown = _most_frequent(counts["lead_institution_id"])
+    facets["institution"] = _labelled(
+        shown, Institution.objects.filter(pk__in=shown), lambda obj: str(obj.pk), str
     )
     return facets
 

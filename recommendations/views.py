@@ -38,9 +38,7 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
     for error in query.errors:
         messages.warning(request, error)
     results = selectors.recommendation_list(query=query)
-    facets = selectors.recommendation_facets(results)
-    total = sum(facet.count for facet in facets["status"])
-    page = selectors.recommendation_page(results, number=query.page, per_page=query.page_size, count=total)
+    page, facets = selectors.recommendation_search(results, number=query.page, per_page=query.page_size)
     context = {
         "query": query,
         "page": page,

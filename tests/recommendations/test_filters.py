@@ -182,4 +182,48 @@ def test_facets_in_one_query_agree_with_facets_per_column(corpus):
     for params in ("", "mechanism_type=upr", "q=violence&status=no_information", "q=nothing-matches-this"):
         query = RecommendationQuery.from_params(QueryDict(params), staff=True)
         results = recommendation_list(query=query).order_by()
-        assert _facet_counts_at_once(results) == _facet_counts_grouped(results), params
+        assert _facet_counts_at_once(results)[0] == _facet_counts_grouped(results), params
+
+
+@pytest.mark.parametrize("sort", ["", "relevance", "date", "paragraph", "mechanism", "status", "-updated"])
+def test_a_page_of_search_results_follows_the_list_order(sort):
+    """The page read with the facets (one pass on PostgreSQL) is the page the ordered list gives."""
+    from recommendations.selectors import recommendation_search
+
+    documents = [SourceDocumentFactory(symbol=f"A/HRC/{n}/10") for n in (40, 41)]
+    for n in range(23):
+        RecommendationFactory(
+            text_en=f"Protect the rights of women, measure {n}" + " and of women" * (n % 3),
+            source_document=documents[n % 2],
+            paragraph=f"{n % 5}.{n}",
+            date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n % 4),
+            status=["in_progress", "not_started", "no_information"][n % 3],
+        )
+    query = RecommendationQuery.from_params(QueryDict(f"q=women&sort={sort}"), staff=True)
+    with translation.override("en"):
+        results = recommendation_list(query=query)
+        expected = [row.pk for row in results]
+        assert len(expected) == 23
+        for number in (1, 2, 5):
+            page, facets = recommendation_search(results, number=number, per_page=5)
+            assert [row.pk for row in page.object_list] == expected[(number - 1) * 5 : number * 5]
+            assert page.paginator.count == 23 and sum(f.count for f in facets["status"]) == 23
+        # A page past the end shows the last one, as the paginator does.
+        page, _facets = recommendation_search(results, number=9, per_page=5)
+        assert page.number == 5 and [row.pk for row in page.object_list] == expected[20:]
+
+
+def test_a_facet_shows_its_most_frequent_values():
+    from recommendations.selectors import FACET_LIMIT
+
+    clusters = [ClusterFactory(name=f"Cluster {n:02d}") for n in range(FACET_LIMIT + 3)]
+    for n, cluster in enumerate(clusters):
+        for _ in range(1 + n % 4):
+            RecommendationFactory(cluster=cluster)
+    facets = recommendation_facets(recommendation_list(query=RecommendationQuery()))
+    shown = [(facet.label, facet.count) for facet in facets["cluster"]]
+    assert len(shown) == FACET_LIMIT
+    assert [count for _label, count in shown] == sorted((count for _label, count in shown), reverse=True)
+    assert shown[0] == ("Cluster 03", 4)  # the most frequent first; among equals, by name
+    # 11 clusters count 2 to 4, four count 1: only one of those four is shown.
+    assert [count for _label, count in shown].count(1) == 1
