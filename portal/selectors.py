@@ -27,9 +27,10 @@ from recommendations.filters import DEFAULT_PAGE_SIZE, RecommendationQuery
 from recommendations.models import Cluster, Mechanism, Recommendation
 from recommendations.selectors import (
     FacetValue,
-    recommendation_detail,
+    recommendation_links,
     recommendation_list,
     recommendation_search,
+    with_references,
 )
 from sdg.models import Goal, Target
 
@@ -63,10 +64,10 @@ def public_search(*, query: RecommendationQuery) -> tuple[Page, dict[str, list[F
 
 
 def public_recommendation(pk: int) -> Recommendation:
-    recommendation = recommendation_detail(pk).filter(published=True).first()
-    if recommendation is None:
+    found = list(public_recommendations().filter(pk=pk).order_by().select_related("source_document"))
+    if not found:
         raise Http404
-    return recommendation
+    return with_references(found)[0]
 
 
 def public_recommendation_page(pk: int) -> dict:
@@ -77,6 +78,7 @@ def public_recommendation_page(pk: int) -> dict:
         recommendation = public_recommendation(pk)
         data = {
             "recommendation": recommendation,
+            "links": recommendation_links(pk),
             "updates": recommendation_public_updates(recommendation),
             "history": status_history(recommendation),
             "public_feedback": list(feedback_published(recommendation)),

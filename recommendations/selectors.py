@@ -9,11 +9,12 @@ from functools import cached_property
 from django.contrib.postgres.search import TrigramSimilarity
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, F, OrderBy, Q, QuerySet, prefetch_related_objects
+from django.db.models import Count, F, Model, OrderBy, Q, QuerySet, prefetch_related_objects
 
 from focalpoints.models import Institution
+from nmirf.cache import kept_in_process
 from recommendations.filters import RecommendationQuery
-from recommendations.models import Cluster, ConcernedGroup, Mechanism, Recommendation, Theme
+from recommendations.models import Cluster, ConcernedGroup, Country, Mechanism, Recommendation, Theme
 from sdg.models import Goal
 
 ROW_RELATIONS = ("mechanism", "source_document", "state", "cluster", "lead_institution")
@@ -52,9 +53,10 @@ def _page(
     page = paginator.get_page(number)
     if ids is None or page.number != number:
         ids = list(page.object_list)
-    rows = Recommendation.objects.filter(pk__in=ids).select_related(*ROW_RELATIONS)
-    by_pk = {row.pk: row for row in rows}
-    page.object_list = with_row_relations([by_pk[pk] for pk in ids])
+    rows = Recommendation.objects.filter(pk__in=ids).order_by().select_related("source_document")
+    by_pk = {row.pk: row for row in with_references(list(rows))}
+    page.object_list = [by_pk[pk] for pk in ids]
+    prefetch_related_objects(page.object_list, "recommending_states")
     return page
 
 
@@ -80,10 +82,26 @@ def recommendation_search(
     return _page(results, number=number, per_page=per_page, count=total, ids=ids), facets
 
 
-def with_row_relations(page: list[Recommendation]) -> list[Recommendation]:
-    """Themes and recommending States for one page of results (two queries)."""
-    prefetch_related_objects(page, "themes", "recommending_states")
-    return page
+def _references() -> dict[str, dict[int, Model]]:
+    return {
+        "mechanism": {row.pk: row for row in Mechanism.objects.all()},
+        "state": {row.pk: row for row in Country.objects.all()},
+        "cluster": {row.pk: row for row in Cluster.objects.all()},
+        "lead_institution": {row.pk: row for row in Institution.objects.all()},
+    }
+
+
+def with_references(rows: list[Recommendation]) -> list[Recommendation]:
+    """Each row's mechanism, State, cluster and lead institution, from copies of those small tables
+    kept in the process (nmirf.cache.kept_in_process) rather than joined to every query of a page:
+    joining them costs the database more planning than the rows cost to read."""
+    references = kept_in_process("recommendation-references", _references)
+    for row in rows:
+        for name, objects in references.items():
+            target = objects.get(getattr(row, f"{name}_id"))
+            if target is not None:  # none, or newer than the copy: read when first used
+                setattr(row, name, target)
+    return rows
 
 
 @dataclass
@@ -267,13 +285,41 @@ def _facets_from_counts(counts: dict[str, dict]) -> dict[str, list[FacetValue]]:
 
 
 def recommendation_detail(pk: int) -> QuerySet[Recommendation]:
-    return (
-        Recommendation.objects.filter(pk=pk)
-        .select_related("mechanism", "source_document", "state", "cluster", "lead_institution")
-        .prefetch_related(
-            "recommending_states", "themes", "groups", "sdg_goals", "sdg_targets", "supporting_institutions"
+    return Recommendation.objects.filter(pk=pk).select_related(*ROW_RELATIONS).prefetch_related(*LINKS)
+
+
+# What a recommendation is linked to through many-to-many tables; every target is a small table.
+LINKS = ("recommending_states", "themes", "groups", "sdg_goals", "sdg_targets", "supporting_institutions")
+
+
+def recommendation_links(pk: int) -> dict[str, list]:
+    """The recommendation's linked rows by relation (LINKS), each list in its model's default order.
+
+    One query reads the ids from the six link tables; the rows come from copies of those small tables
+    kept in the process (nmirf.cache.kept_in_process), so a public page does not read them each time.
+    """
+    branches = []
+    for relation in LINKS:
+        field = Recommendation._meta.get_field(relation)
+        table = field.remote_field.through._meta.db_table
+        branches.append(
+            f"SELECT '{relation}', {field.m2m_reverse_name()} FROM {table} "  # noqa: S608 - from the models
+            f"WHERE {field.m2m_column_name()} = %s"
         )
-    )
+    linked: dict[str, set[int]] = {relation: set() for relation in LINKS}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(branches), [pk] * len(LINKS))
+        for relation, target in cursor.fetchall():
+            linked[relation].add(target)
+    rows = kept_in_process("recommendation-link-rows", _link_rows)
+    return {relation: [row for row in rows[relation] if row.pk in ids] for relation, ids in linked.items()}
+
+
+def _link_rows() -> dict[str, list]:
+    return {
+        relation: list(Recommendation._meta.get_field(relation).related_model.objects.all())
+        for relation in LINKS
+    }
 
 
 def related_recommendations(

@@ -179,15 +179,24 @@ def test_home_page_figures_updates_and_deadlines(tracker):
     assert "<svg" in html and "<table" in html
 
 
-def test_search_list_does_not_grow_queries_with_results(tracker, django_assert_max_num_queries):
+def test_search_list_does_not_grow_queries_with_results(tracker, settings, django_assert_max_num_queries):
+    """Uncached pages read a fixed number of queries (the small tables' copies already made)."""
+    from django.core.cache import cache
+
     from tests.factories import RecommendationFactory
 
     for n in range(30):
         RecommendationFactory(text_en=f"Ensure legal aid, variant {n}", lead_institution=tracker["justice"])
-    with django_assert_max_num_queries(25):
-        page(Client(), "/en/recommendations/?q=legal+aid")
+    settings.PORTAL_CACHE_SECONDS = 60
+    cache.clear()
+    page(Client(), "/en/recommendations/?q=ensure")  # another search and another recommendation make
+    page(Client(), f"/en/recommendations/{tracker['withheld'].pk}/", 404)  # the process's copies
+    page(Client(), f"/en/recommendations/{RecommendationFactory().pk}/")
     with django_assert_max_num_queries(12):
+        page(Client(), "/en/recommendations/?q=legal+aid")
+    with django_assert_max_num_queries(7):
         page(Client(), f"/en/recommendations/{tracker['published'].pk}/")
+    cache.clear()
 
 
 def test_portal_pages_are_not_staff_pages(tracker):
@@ -280,4 +289,58 @@ def test_a_recorded_change_shows_at_once_despite_the_cache(
         )
     page(Client(), url, 404)
     assert "legal aid in rural areas" not in page(Client(), "/en/recommendations/")
+    cache.clear()
+
+
+def test_a_recommendation_page_lists_everything_it_is_linked_to(tracker, settings):
+    """The six link tables are read in one query; the linked rows come from the process's copies."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from recommendations.models import ConcernedGroup, Country, Theme
+    from recommendations.selectors import recommendation_links
+
+    rec, health = tracker["published"], tracker["health"]
+    rec.themes.set(Theme.objects.filter(code="violence-against-women"))
+    rec.groups.set(ConcernedGroup.objects.order_by("pk")[:1])
+    rec.recommending_states.set(Country.objects.filter(code__in=["ESP", "NOR"]))
+    rec.supporting_institutions.set([health])
+    links = recommendation_links(rec.pk)
+    assert {state.code for state in links["recommending_states"]} == {"ESP", "NOR"}
+    assert [theme.code for theme in links["themes"]] == ["violence-against-women"]
+    assert len(links["groups"]) == 1
+    assert [goal.code for goal in links["sdg_goals"]] == ["5"]
+    assert [target.code for target in links["sdg_targets"]] == ["5.2"]
+    assert links["supporting_institutions"] == [health]
+
+    settings.PORTAL_CACHE_SECONDS = 60
+    cache.clear()
+    recommendation_links(rec.pk)  # the copies are made
+    with CaptureQueriesContext(connection) as queries:
+        assert recommendation_links(rec.pk) == links
+    assert len(queries) == 1
+    html = page(Client(), f"/en/recommendations/{rec.pk}/")
+    assert "Violence against women" in html and health.name in html and "Norway" in html
+    cache.clear()
+
+
+def test_names_kept_by_the_process_change_with_the_data(
+    tracker, settings, secretariat, django_capture_on_commit_callbacks
+):
+    """A change made through the services moves the data generation, which ends the process's copies."""
+    from django.core.cache import cache
+
+    from recommendations.services import cluster_update
+
+    settings.PORTAL_CACHE_SECONDS = 600
+    cache.clear()
+    rec, cluster = tracker["published"], tracker["cluster"]
+    staff = Client()
+    staff.force_login(secretariat)
+    assert "Justice for women" in page(staff, f"/en/recommendations/{rec.pk}/")
+    with django_capture_on_commit_callbacks(execute=True):
+        cluster_update(user=secretariat, cluster=cluster, values={"name_en": "Justice for every woman"})
+    assert "Justice for every woman" in page(staff, f"/en/recommendations/{rec.pk}/")
+    assert "Justice for every woman" in page(staff, "/en/recommendations/")
     cache.clear()
