@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Page
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -108,7 +108,18 @@ def public_updates_with_evidence() -> QuerySet[ProgressUpdate]:
 
 
 def recommendation_public_updates(recommendation: Recommendation) -> list[ProgressUpdate]:
-    return list(public_updates_with_evidence().filter(recommendation=recommendation))
+    """The published updates of a recommendation, none if it is withheld (read without a join)."""
+    if not recommendation.published:
+        return []
+    updates = list(
+        ProgressUpdate.objects.filter(
+            recommendation_id=recommendation.pk, published=True, state=ProgressUpdate.State.VALIDATED
+        ).order_by("-reviewed_at", "-pk")
+    )
+    if updates:  # most recommendations have none: nothing more to prepare or read
+        evidence = Prefetch("evidence", queryset=EvidenceFile.objects.filter(published=True))
+        prefetch_related_objects(updates, "institution", evidence)
+    return updates
 
 
 @dataclass
@@ -125,17 +136,17 @@ def status_history(recommendation: Recommendation) -> list[StatusChange]:
         AuditEntry.objects.filter(
             content_type=ContentType.objects.get_for_model(Recommendation), object_id=str(recommendation.pk)
         )
-        .select_related("batch")
         .order_by("batch__created_at", "pk")
+        .values_list("batch__created_at", "before", "after")
     )
     changes: list[StatusChange] = []
-    for entry in entries:
-        before = (entry.before or {}).get("status")
-        after = (entry.after or {}).get("status")
-        if entry.before is None and after == Recommendation.Status.NO_INFORMATION:
+    for created_at, before_values, after_values in entries:
+        before = (before_values or {}).get("status")
+        after = (after_values or {}).get("status")
+        if before_values is None and after == Recommendation.Status.NO_INFORMATION:
             continue  # recorded without a status: not a change anyone reported
         if after and after != before and after in labels:
-            changes.append(StatusChange(entry.batch.created_at, after, labels[after]))
+            changes.append(StatusChange(created_at, after, labels[after]))
     return changes
 
 
