@@ -113,3 +113,21 @@ def test_production_static_files_have_hashed_names():
     code = "print(settings.STORAGES['staticfiles']['BACKEND'])"
     result = run_settings({"DEBUG": "false", "SECRET_KEY": "x" * 60, "PYTHONPATH": str(ROOT)}, code)
     assert result.stdout.strip() == "whitenoise.storage.CompressedManifestStaticFilesStorage", result.stderr
+
+
+def test_gunicorn_reads_its_settings_from_the_project_root():
+    """Docker's working directory and the benchmark's are the project root, where gunicorn looks."""
+    import gc
+    import importlib.util
+
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "WORKDIR /app" in dockerfile and "COPY . ." in dockerfile
+    spec = importlib.util.spec_from_file_location("gunicorn_conf", ROOT / "gunicorn.conf.py")
+    config = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(config)
+    frozen = gc.get_freeze_count()
+    try:
+        config.post_worker_init(worker=None)
+        assert gc.get_freeze_count() > frozen  # what the worker loaded is out of the collector's way
+    finally:
+        gc.unfreeze()
