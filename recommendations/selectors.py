@@ -15,7 +15,7 @@ from focalpoints.models import Institution
 from nmirf.cache import kept_in_process
 from recommendations.filters import RecommendationQuery
 from recommendations.models import Cluster, ConcernedGroup, Country, Mechanism, Recommendation, Theme
-from sdg.models import Goal
+from sdg.models import Goal, Target
 
 ROW_RELATIONS = ("mechanism", "source_document", "state", "cluster", "lead_institution")
 
@@ -82,23 +82,29 @@ def recommendation_search(
     return _page(results, number=number, per_page=per_page, count=total, ids=ids), facets
 
 
-def _references() -> dict[str, dict[int, Model]]:
-    return {
-        "mechanism": {row.pk: row for row in Mechanism.objects.all()},
-        "state": {row.pk: row for row in Country.objects.all()},
-        "cluster": {row.pk: row for row in Cluster.objects.all()},
-        "lead_institution": {row.pk: row for row in Institution.objects.all()},
-    }
+# The small tables that pages name recommendations' links by: a few hundred rows each at most.
+SMALL_TABLES = (Mechanism, Country, Cluster, Institution, Theme, ConcernedGroup, Goal, Target)
+
+
+def small_tables() -> dict[type[Model], dict[int, Model]]:
+    """Each small table's rows by id, in the model's default order, from copies kept in the process
+    (nmirf.cache.kept_in_process): joining them to every query, or reading them again for every page,
+    costs more than the rows themselves."""
+    return kept_in_process(
+        "small-tables",
+        lambda: {model: {row.pk: row for row in model.objects.all()} for model in SMALL_TABLES},
+    )
+
+
+_REFERENCES = {"mechanism": Mechanism, "state": Country, "cluster": Cluster, "lead_institution": Institution}
 
 
 def with_references(rows: list[Recommendation]) -> list[Recommendation]:
-    """Each row's mechanism, State, cluster and lead institution, from copies of those small tables
-    kept in the process (nmirf.cache.kept_in_process) rather than joined to every query of a page:
-    joining them costs the database more planning than the rows cost to read."""
-    references = kept_in_process("recommendation-references", _references)
+    """Each row's mechanism, State, cluster and lead institution, from the small tables' copies."""
+    tables = small_tables()
     for row in rows:
-        for name, objects in references.items():
-            target = objects.get(getattr(row, f"{name}_id"))
+        for name, model in _REFERENCES.items():
+            target = tables[model].get(getattr(row, f"{name}_id"))
             if target is not None:  # none, or newer than the copy: read when first used
                 setattr(row, name, target)
     return rows
@@ -237,19 +243,20 @@ def recommendation_facets(queryset: QuerySet[Recommendation]) -> dict[str, list[
 
 
 def _facets_from_counts(counts: dict[str, dict]) -> dict[str, list[FacetValue]]:
+    """Facet values with their labels, from the small tables' copies (no query)."""
+    tables = small_tables()
     facets: dict[str, list[FacetValue]] = {}
-
-    mechanisms = Mechanism.objects.filter(pk__in=counts["mechanism_id"]).values_list("pk", "type", "code")
+    mechanisms = [tables[Mechanism][pk] for pk in counts["mechanism_id"] if pk in tables[Mechanism]]
     by_type: dict[str, int] = {}
-    for pk, kind, _code in mechanisms:
-        by_type[kind] = by_type.get(kind, 0) + counts["mechanism_id"][pk]
+    for mechanism in mechanisms:
+        by_type[mechanism.type] = by_type.get(mechanism.type, 0) + counts["mechanism_id"][mechanism.pk]
     facets["mechanism_type"] = [
         FacetValue(value, label, by_type[value])
         for value, label in Mechanism.Type.choices
         if value in by_type
     ]
     facets["mechanism"] = sorted(
-        (FacetValue(code, code, counts["mechanism_id"][pk]) for pk, _kind, code in mechanisms),
+        (FacetValue(m.code, m.code, counts["mechanism_id"][m.pk]) for m in mechanisms),
         key=lambda facet: (-facet.count, facet.label),
     )[:FACET_LIMIT]
     for name, choices in (
@@ -267,21 +274,23 @@ def _facets_from_counts(counts: dict[str, dict]) -> dict[str, list[FacetValue]]:
     for name, model in (("theme", Theme), ("group", ConcernedGroup)):
         shown = _most_frequent(counts[name])
         facets[name] = _labelled(
-            shown, model.objects.filter(pk__in=shown), lambda obj: obj.code, lambda obj: obj.name
+            shown, _rows(tables[model], shown), lambda obj: obj.code, lambda obj: obj.name
         )
     shown = _most_frequent(counts["goal"])
-    facets["goal"] = [
-        FacetValue(goal.code, str(goal), shown[goal.pk]) for goal in Goal.objects.filter(pk__in=shown)
-    ]
+    facets["goal"] = [FacetValue(goal.code, str(goal), shown[goal.pk]) for goal in _rows(tables[Goal], shown)]
     shown = _most_frequent(counts["cluster_id"])
     facets["cluster"] = _labelled(
-        shown, Cluster.objects.filter(pk__in=shown), lambda obj: str(obj.pk), lambda obj: obj.name
+        shown, _rows(tables[Cluster], shown), lambda obj: str(obj.pk), lambda obj: obj.name
     )
     shown = _most_frequent(counts["lead_institution_id"])
-    facets["institution"] = _labelled(
-        shown, Institution.objects.filter(pk__in=shown), lambda obj: str(obj.pk), str
-    )
+    facets["institution"] = _labelled(shown, _rows(tables[Institution], shown), lambda obj: str(obj.pk), str)
     return facets
+
+
+def _rows(table: dict[int, Model], ids: Iterable[int]) -> list[Model]:
+    """The rows of a small table's copy with these ids, in the table's order."""
+    wanted = set(ids)
+    return [row for pk, row in table.items() if pk in wanted]
 
 
 def recommendation_detail(pk: int) -> QuerySet[Recommendation]:
@@ -295,8 +304,7 @@ LINKS = ("recommending_states", "themes", "groups", "sdg_goals", "sdg_targets", 
 def recommendation_links(pk: int) -> dict[str, list]:
     """The recommendation's linked rows by relation (LINKS), each list in its model's default order.
 
-    One query reads the ids from the six link tables; the rows come from copies of those small tables
-    kept in the process (nmirf.cache.kept_in_process), so a public page does not read them each time.
+    One query reads the ids from the six link tables; the rows come from the small tables' copies.
     """
     branches = []
     for relation in LINKS:
@@ -311,14 +319,10 @@ def recommendation_links(pk: int) -> dict[str, list]:
         cursor.execute(" UNION ALL ".join(branches), [pk] * len(LINKS))
         for relation, target in cursor.fetchall():
             linked[relation].add(target)
-    rows = kept_in_process("recommendation-link-rows", _link_rows)
-    return {relation: [row for row in rows[relation] if row.pk in ids] for relation, ids in linked.items()}
-
-
-def _link_rows() -> dict[str, list]:
+    tables = small_tables()
     return {
-        relation: list(Recommendation._meta.get_field(relation).related_model.objects.all())
-        for relation in LINKS
+        relation: _rows(tables[Recommendation._meta.get_field(relation).related_model], ids)
+        for relation, ids in linked.items()
     }
 
 

@@ -182,6 +182,7 @@ def test_home_page_figures_updates_and_deadlines(tracker):
 def test_search_list_does_not_grow_queries_with_results(tracker, settings, django_assert_max_num_queries):
     """Uncached pages read a fixed number of queries (the small tables' copies already made)."""
     from django.core.cache import cache
+    from django.db import connection
 
     from tests.factories import RecommendationFactory
 
@@ -192,7 +193,8 @@ def test_search_list_does_not_grow_queries_with_results(tracker, settings, djang
     page(Client(), "/en/recommendations/?q=ensure")  # another search and another recommendation make
     page(Client(), f"/en/recommendations/{tracker['withheld'].pk}/", 404)  # the process's copies
     page(Client(), f"/en/recommendations/{RecommendationFactory().pk}/")
-    with django_assert_max_num_queries(12):
+    # On PostgreSQL the facets and the page's ids come in one query; elsewhere, one query per facet.
+    with django_assert_max_num_queries(4 if connection.vendor == "postgresql" else 14):
         page(Client(), "/en/recommendations/?q=legal+aid")
     with django_assert_max_num_queries(7):
         page(Client(), f"/en/recommendations/{tracker['published'].pk}/")
