@@ -23,6 +23,7 @@ from django.utils.translation import get_language
 from focalpoints.models import Deadline, EvidenceFile, Institution, ProgressUpdate
 from nmirf.cache import data_generation
 from nmirf.models import AuditEntry
+from portal.models import Feedback
 from recommendations.filters import DEFAULT_PAGE_SIZE, RecommendationQuery
 from recommendations.models import Cluster, Mechanism, Recommendation
 from recommendations.selectors import (
@@ -64,7 +65,19 @@ def public_search(*, query: RecommendationQuery) -> tuple[Page, dict[str, list[F
 
 
 def public_recommendation(pk: int) -> Recommendation:
-    found = list(public_recommendations().filter(pk=pk).order_by().select_related("source_document"))
+    """A published recommendation; `has_updates` and `has_feedback` say whether it has published ones
+    (most have neither, and the same query answers both)."""
+    updates = ProgressUpdate.objects.filter(
+        recommendation_id=OuterRef("pk"), published=True, state=ProgressUpdate.State.VALIDATED
+    )
+    feedback = Feedback.objects.filter(recommendation_id=OuterRef("pk"), published=True)
+    found = list(
+        public_recommendations()
+        .filter(pk=pk)
+        .order_by()
+        .select_related("source_document")
+        .annotate(has_updates=Exists(updates), has_feedback=Exists(feedback))
+    )
     if not found:
         raise Http404
     return with_references(found)[0]
@@ -79,9 +92,11 @@ def public_recommendation_page(pk: int) -> dict:
         data = {
             "recommendation": recommendation,
             "links": recommendation_links(pk),
-            "updates": recommendation_public_updates(recommendation),
+            "updates": recommendation_public_updates(recommendation) if recommendation.has_updates else [],
             "history": status_history(recommendation),
-            "public_feedback": list(feedback_published(recommendation)),
+            "public_feedback": list(feedback_published(recommendation))
+            if recommendation.has_feedback
+            else [],
         }
         cache.set(key, data, settings.PORTAL_CACHE_SECONDS)
     return data

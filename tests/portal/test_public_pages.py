@@ -163,6 +163,10 @@ def test_language_switcher_keeps_the_page_and_query(tracker):
     html = page(Client(), "/en/recommendations/?q=legal&status=in_progress")
     assert 'href="/ar/recommendations/?q=legal&amp;status=in_progress"' in html
     assert 'href="/zh-hans/recommendations/?q=legal&amp;status=in_progress"' in html
+    pk = tracker["published"].pk
+    assert f'href="/fr/recommendations/{pk}/"' in page(Client(), f"/es/recommendations/{pk}/")
+    # A page that does not exist still offers the languages (each link to the same address).
+    assert 'href="/en/no-such-page/" lang="ru" hreflang="ru"' in page(Client(), "/en/no-such-page/", 404)
 
 
 def test_bad_filter_values_are_explained_not_fatal(tracker):
