@@ -15,7 +15,19 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Page
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    Model,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -64,19 +76,36 @@ def public_search(*, query: RecommendationQuery) -> tuple[Page, dict[str, list[F
     return page, facets
 
 
+def _has_rows(model: type[Model], condition: str, params: list) -> RawSQL:
+    """Whether `model` has rows for the recommendation of the outer query that meet `condition` (in which
+    `{table}` names the model's table).
+
+    Written out rather than built as Exists(...): the page reads one recommendation, and compiling two
+    subqueries cost more than running them.
+    """
+    table = connection.ops.quote_name(model._meta.db_table)
+    outer = connection.ops.quote_name(Recommendation._meta.db_table)
+    condition = condition.format(table=table)
+    sql = f"EXISTS (SELECT 1 FROM {table} WHERE {table}.recommendation_id = {outer}.id AND {condition})"  # noqa: S608
+    return RawSQL(sql, params, output_field=BooleanField())  # noqa: S611 - names from the models, values as parameters
+
+
 def public_recommendation(pk: int) -> Recommendation:
     """A published recommendation; `has_updates` and `has_feedback` say whether it has published ones
     (most have neither, and the same query answers both)."""
-    updates = ProgressUpdate.objects.filter(
-        recommendation_id=OuterRef("pk"), published=True, state=ProgressUpdate.State.VALIDATED
-    )
-    feedback = Feedback.objects.filter(recommendation_id=OuterRef("pk"), published=True)
     found = list(
         public_recommendations()
         .filter(pk=pk)
         .order_by()
         .select_related("source_document")
-        .annotate(has_updates=Exists(updates), has_feedback=Exists(feedback))
+        .annotate(
+            has_updates=_has_rows(
+                ProgressUpdate,
+                "{table}.published AND {table}.state = %s",
+                [ProgressUpdate.State.VALIDATED.value],
+            ),
+            has_feedback=_has_rows(Feedback, "{table}.published", []),
+        )
     )
     if not found:
         raise Http404
