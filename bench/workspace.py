@@ -1,4 +1,8 @@
-"""The secretariat's recommendations list with a combined filter and a text search."""
+"""The secretariat's recommendations list with a combined filter and a text search.
+
+Measured as deployed: the workers' copies of the small tables (nmirf.cache.kept_in_process) live
+PORTAL_CACHE_SECONDS, 300 by default; the test settings turn them off.
+"""
 
 import statistics
 import time
@@ -6,6 +10,7 @@ import time
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
+from django.test.utils import override_settings
 
 from bench.data import build
 from nmirf.models import User
@@ -23,6 +28,12 @@ def run(*, scale: float) -> None:
     user.groups.add(Group.objects.get(name="Secretariat"))
     client = Client()
     client.force_login(user)
+    with override_settings(PORTAL_CACHE_SECONDS=300):
+        timings = _timings(client)
+    print(f"BENCH workspace_list_ms {statistics.median(timings):.1f} ms", flush=True)
+
+
+def _timings(client: Client) -> list[float]:
     for _ in range(3):  # warm up caches and connections
         assert client.get(URL).status_code == 200
     timings = []
@@ -31,4 +42,4 @@ def run(*, scale: float) -> None:
         response = client.get(URL)
         timings.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200
-    print(f"BENCH workspace_list_ms {statistics.median(timings):.1f} ms", flush=True)
+    return timings

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 from django.db import connection
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
@@ -178,16 +179,26 @@ class RecommendationQuery:
     def as_params(self, **overrides: Any) -> QueryDict:
         """This query as a query string, optionally changed, for links (pages, sorts, facets)."""
         params = QueryDict(mutable=True)
-        values = {name: getattr(self, name) for name in _PARAM_NAMES} | overrides
-        for name, value in values.items():
+        for name, values in self._pairs(overrides):
+            params.setlist(name, values)
+        return params
+
+    def query_string(self, **overrides: Any) -> str:
+        """as_params(...).urlencode(), without building a QueryDict (a results page makes a hundred)."""
+        return urlencode([(name, value) for name, values in self._pairs(overrides) for value in values])
+
+    def _pairs(self, overrides: dict[str, Any]) -> list[tuple[str, list[str]]]:
+        pairs = []
+        for name in _PARAM_NAMES:
+            value = overrides[name] if name in overrides else getattr(self, name)
             if value in (None, "", []) or (name == "page" and value == 1):
                 continue
             if name == "page_size" and value == DEFAULT_PAGE_SIZE:
                 continue
             if isinstance(value, bool):
                 value = "true" if value else "false"
-            params.setlist(name, [str(item) for item in value] if isinstance(value, list) else [str(value)])
-        return params
+            pairs.append((name, [str(item) for item in value] if isinstance(value, list) else [str(value)]))
+        return pairs
 
     @property
     def is_filtered(self) -> bool:

@@ -16,7 +16,7 @@ def facet_url(query: RecommendationQuery, name: str, value) -> str:
     current = [str(item) for item in getattr(query, name)]
     value = str(value)
     values = [item for item in current if item != value] if value in current else [*current, value]
-    return "?" + query.as_params(**{name: values, "page": 1}).urlencode()
+    return "?" + query.query_string(**{name: values, "page": 1})
 
 
 @register.simple_tag
@@ -27,7 +27,7 @@ def facet_active(query: RecommendationQuery, name: str, value) -> bool:
 @register.simple_tag
 def query_url(query: RecommendationQuery, **changes) -> str:
     """This list with some parameters changed, e.g. {% query_url query sort="date" page=1 %}."""
-    return "?" + query.as_params(**changes).urlencode()
+    return "?" + query.query_string(**changes)
 
 
 @register.simple_tag
