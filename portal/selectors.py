@@ -38,12 +38,12 @@ from nmirf.models import AuditEntry
 from portal.models import Feedback
 from recommendations.filters import DEFAULT_PAGE_SIZE, RecommendationQuery
 from recommendations.models import Cluster, Mechanism, Recommendation
+from recommendations.reference import with_references
 from recommendations.selectors import (
     FacetValue,
     recommendation_links,
     recommendation_list,
     recommendation_search,
-    with_references,
 )
 from sdg.models import Goal, Target
 

@@ -11,12 +11,13 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.db import connection
-from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from recommendations.models import ConcernedGroup, Country, Mechanism, Recommendation, SourceDocument, Theme
+from recommendations.reference import ids_where
 from recommendations.search import search_filter
 from sdg.models import Goal, Target
 
@@ -45,13 +46,6 @@ _ENUMS = {
 def _m2m_exists(relation: str, column: str, ids: list[int]) -> Exists:
     through = Recommendation._meta.get_field(relation).remote_field.through
     return Exists(through.objects.filter(recommendation_id=OuterRef("pk"), **{f"{column}__in": ids}))
-
-
-def _ids(model: type[Model], **lookups: Any) -> list[int]:
-    """The ids of the rows named by codes or symbols, looked up first so that the database's planner
-    sees the values it filters the recommendations on (it cannot estimate through a join: mechanism
-    type "upr" is two thirds of the rows, which it would take for one in a hundred)."""
-    return list(model.objects.filter(**lookups).values_list("pk", flat=True))
 
 
 @dataclass
@@ -125,15 +119,18 @@ class RecommendationQuery:
         self, queryset: QuerySet[Recommendation], *, language: str | None = None
     ) -> QuerySet[Recommendation]:
         """Filter and order; each parameter narrows the result, values of one parameter widen it."""
+        # Codes and symbols become ids first (recommendations.reference), so that the database's planner
+        # sees the values it filters on: through a join it guesses, and mechanism type "upr" is two thirds
+        # of the rows, not one in a hundred.
         conditions = Q()
         if self.state:
-            conditions &= Q(state_id__in=_ids(Country, code__in=self.state))
+            conditions &= Q(state_id__in=ids_where(Country, "code", self.state))
         if self.mechanism_type:
-            conditions &= Q(mechanism_id__in=_ids(Mechanism, type__in=self.mechanism_type))
+            conditions &= Q(mechanism_id__in=ids_where(Mechanism, "type", self.mechanism_type))
         if self.mechanism:
-            conditions &= Q(mechanism_id__in=_ids(Mechanism, code__in=self.mechanism))
+            conditions &= Q(mechanism_id__in=ids_where(Mechanism, "code", self.mechanism))
         if self.document:
-            conditions &= Q(source_document_id__in=_ids(SourceDocument, symbol__in=self.document))
+            conditions &= Q(source_document_id__in=ids_where(SourceDocument, "symbol", self.document))
         if self.cycle:
             conditions &= Q(cycle__in=self.cycle)
         for name in ("kind", "status", "position"):
@@ -163,7 +160,7 @@ class RecommendationQuery:
             ("target", "sdg_targets", "target_id", Target),
         ):
             if getattr(self, name):
-                ids = _ids(model, code__in=getattr(self, name))
+                ids = ids_where(model, "code", getattr(self, name))
                 queryset = queryset.filter(_m2m_exists(relation, column, ids))
         language = language or get_language() or "en"
         if self.q:

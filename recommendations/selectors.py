@@ -9,13 +9,13 @@ from functools import cached_property
 from django.contrib.postgres.search import TrigramSimilarity
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, F, Model, OrderBy, Q, QuerySet, prefetch_related_objects
+from django.db.models import Count, F, OrderBy, Q, QuerySet, prefetch_related_objects
 
 from focalpoints.models import Institution
-from nmirf.cache import kept_in_process
 from recommendations.filters import RecommendationQuery
-from recommendations.models import Cluster, ConcernedGroup, Country, Mechanism, Recommendation, Theme
-from sdg.models import Goal, Target
+from recommendations.models import Cluster, ConcernedGroup, Mechanism, Recommendation, Theme
+from recommendations.reference import rows_with_ids, small_tables, with_references
+from sdg.models import Goal
 
 ROW_RELATIONS = ("mechanism", "source_document", "state", "cluster", "lead_institution")
 
@@ -80,34 +80,6 @@ def recommendation_search(
         facets = _facets_from_counts(counts)
     total = sum(facet.count for facet in facets["status"])
     return _page(results, number=number, per_page=per_page, count=total, ids=ids), facets
-
-
-# The small tables that pages name recommendations' links by: a few hundred rows each at most.
-SMALL_TABLES = (Mechanism, Country, Cluster, Institution, Theme, ConcernedGroup, Goal, Target)
-
-
-def small_tables() -> dict[type[Model], dict[int, Model]]:
-    """Each small table's rows by id, in the model's default order, from copies kept in the process
-    (nmirf.cache.kept_in_process): joining them to every query, or reading them again for every page,
-    costs more than the rows themselves."""
-    return kept_in_process(
-        "small-tables",
-        lambda: {model: {row.pk: row for row in model.objects.all()} for model in SMALL_TABLES},
-    )
-
-
-_REFERENCES = {"mechanism": Mechanism, "state": Country, "cluster": Cluster, "lead_institution": Institution}
-
-
-def with_references(rows: list[Recommendation]) -> list[Recommendation]:
-    """Each row's mechanism, State, cluster and lead institution, from the small tables' copies."""
-    tables = small_tables()
-    for row in rows:
-        for name, model in _REFERENCES.items():
-            target = tables[model].get(getattr(row, f"{name}_id"))
-            if target is not None:  # none, or newer than the copy: read when first used
-                setattr(row, name, target)
-    return rows
 
 
 @dataclass
@@ -274,23 +246,21 @@ def _facets_from_counts(counts: dict[str, dict]) -> dict[str, list[FacetValue]]:
     for name, model in (("theme", Theme), ("group", ConcernedGroup)):
         shown = _most_frequent(counts[name])
         facets[name] = _labelled(
-            shown, _rows(tables[model], shown), lambda obj: obj.code, lambda obj: obj.name
+            shown, rows_with_ids(tables[model], shown), lambda obj: obj.code, lambda obj: obj.name
         )
     shown = _most_frequent(counts["goal"])
-    facets["goal"] = [FacetValue(goal.code, str(goal), shown[goal.pk]) for goal in _rows(tables[Goal], shown)]
+    facets["goal"] = [
+        FacetValue(goal.code, str(goal), shown[goal.pk]) for goal in rows_with_ids(tables[Goal], shown)
+    ]
     shown = _most_frequent(counts["cluster_id"])
     facets["cluster"] = _labelled(
-        shown, _rows(tables[Cluster], shown), lambda obj: str(obj.pk), lambda obj: obj.name
+        shown, rows_with_ids(tables[Cluster], shown), lambda obj: str(obj.pk), lambda obj: obj.name
     )
     shown = _most_frequent(counts["lead_institution_id"])
-    facets["institution"] = _labelled(shown, _rows(tables[Institution], shown), lambda obj: str(obj.pk), str)
+    facets["institution"] = _labelled(
+        shown, rows_with_ids(tables[Institution], shown), lambda obj: str(obj.pk), str
+    )
     return facets
-
-
-def _rows(table: dict[int, Model], ids: Iterable[int]) -> list[Model]:
-    """The rows of a small table's copy with these ids, in the table's order."""
-    wanted = set(ids)
-    return [row for pk, row in table.items() if pk in wanted]
 
 
 def recommendation_detail(pk: int) -> QuerySet[Recommendation]:
@@ -321,7 +291,7 @@ def recommendation_links(pk: int) -> dict[str, list]:
             linked[relation].add(target)
     tables = small_tables()
     return {
-        relation: _rows(tables[Recommendation._meta.get_field(relation).related_model], ids)
+        relation: rows_with_ids(tables[Recommendation._meta.get_field(relation).related_model], ids)
         for relation, ids in linked.items()
     }
 
