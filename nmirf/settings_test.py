@@ -32,3 +32,5 @@ API_RATE_LIMIT = "100000/minute"
 FEEDBACK_PER_HOUR = 100000
 # Tests see every change at once; tests of the cache turn it on.
 PORTAL_CACHE_SECONDS = 0
+# A local .env for the trial names the State (NMIRF_STATE); tests set it where they need it.
+NMIRF_STATE = ""
