@@ -131,3 +131,10 @@ def test_gunicorn_reads_its_settings_from_the_project_root():
         assert gc.get_freeze_count() > frozen  # what the worker loaded is out of the collector's way
     finally:
         gc.unfreeze()
+
+
+def test_test_settings_take_the_state_the_environment_names():
+    """A benchmark tells the report command it starts which State to report on."""
+    env = {"DJANGO_SETTINGS_MODULE": "nmirf.settings_test", "NMIRF_STATE": "nzl", "PYTHONPATH": str(ROOT)}
+    result = run_settings(env, "print(settings.NMIRF_STATE)")
+    assert result.stdout.split() == ["NZL"], result.stderr
