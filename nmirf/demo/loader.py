@@ -959,13 +959,12 @@ def _load_updates(
         if spec.action:
             item, lookup = actions[spec.action], {"action": actions[spec.action]}
         else:
-            item = (
-                Recommendation.objects.filter(
-                    cluster=clusters[spec.cluster], lead_institution_id=institution_id
-                )
-                .exclude(status__in=("implemented", "not_applicable"))
-                .order_by("source_document__symbol", "paragraph", "pk")[spec.skip]
-            )
+            candidates = Recommendation.objects.filter(
+                cluster=clusters[spec.cluster], lead_institution_id=institution_id
+            ).exclude(status__in=("implemented", "not_applicable"))
+            if not spec.proposed_status:  # validation confirms a status already reported
+                candidates = candidates.exclude(status=Status.NO_INFORMATION)
+            item = candidates.order_by("source_document__symbol", "paragraph", "pk")[spec.skip]
             lookup = {"recommendation": item}
         if ProgressUpdate.objects.filter(**lookup, institution_id=institution_id, created_by=author).exists():
             tally.unchanged += 1
@@ -974,9 +973,7 @@ def _load_updates(
         reviewed = (
             now - timedelta(days=spec.reviewed_days_ago) if spec.reviewed_days_ago is not None else None
         )
-        status = spec.proposed_status or (
-            item.status if item.status != Status.NO_INFORMATION else Status.IN_PROGRESS
-        )
+        status = spec.proposed_status or item.status
         update = ProgressUpdate(
             **lookup,
             institution_id=institution_id,

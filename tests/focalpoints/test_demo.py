@@ -51,3 +51,12 @@ def test_the_demo_focal_points_see_their_work(client):
     assert "What Ministry of Health (MOH) must do" in page
     assert "Please add the 2025 figures" not in page  # the comment is on the update's page
     assert "Returned updates to fix" in page and "Update #" in page
+
+
+def test_a_validated_demo_update_agrees_with_its_recommendation_status():
+    """A citizen reading a published update must not see it contradict the recommendation's status."""
+    demo_load(password="a-demo-password-for-tests")
+    validated = ProgressUpdate.objects.filter(state="validated", recommendation__isnull=False)
+    assert validated.exists()
+    for update in validated.select_related("recommendation"):
+        assert update.applied_status == update.recommendation.status != "no_information"
