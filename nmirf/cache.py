@@ -1,18 +1,22 @@
 """One number that changes whenever recorded data changes, so that cached public pages never outlive it.
 
 Every write of the services goes through the audit trail (`nmirf.audit.audit_open`), which calls
-`data_changed` once the transaction commits. Cache keys of public pages include `data_generation()`:
-a publication, a withdrawal or any other change is visible at the next request.
+`data_changed` once the transaction commits; so does any save or deletion of a model the public pages
+show, however it is made (the Django admin, a shell), through `watch` (portal.apps). Cache keys of public
+pages include `data_generation()`: a publication, a withdrawal or any other change is visible at the
+next request. Writes without Django's signals (bulk updates, SQL) must call `data_changed` themselves.
 """
 
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Model
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 T = TypeVar("T")
 
@@ -34,6 +38,27 @@ def _bump() -> None:
 def data_changed() -> None:
     """Call inside or outside a transaction: the number changes once the data is committed."""
     transaction.on_commit(_bump)
+
+
+def _saved_or_deleted(**_kwargs: Any) -> None:
+    data_changed()
+
+
+def watch(models: Iterable[type[Model]]) -> None:
+    """Move the data generation whenever a row of `models` (or of one of their many-to-many tables) is
+    saved or deleted through the ORM."""
+    for model in models:
+        post_save.connect(
+            _saved_or_deleted, sender=model, dispatch_uid=f"data-changed-save-{model._meta.label}"
+        )
+        post_delete.connect(
+            _saved_or_deleted, sender=model, dispatch_uid=f"data-changed-delete-{model._meta.label}"
+        )
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(
+                _saved_or_deleted, sender=through, dispatch_uid=f"data-changed-m2m-{through._meta.label}"
+            )
 
 
 _kept: dict[str, tuple[int, float, Any]] = {}

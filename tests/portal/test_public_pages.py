@@ -350,3 +350,36 @@ def test_names_kept_by_the_process_change_with_the_data(
     assert "Justice for every woman" in page(staff, f"/en/recommendations/{rec.pk}/")
     assert "Justice for every woman" in page(staff, "/en/recommendations/")
     cache.clear()
+
+
+def test_a_change_made_outside_the_services_shows_at_once(
+    tracker, settings, admin_client, django_capture_on_commit_callbacks
+):
+    """The Django admin and a shell save models without the audit trail; the public copies end all the same."""
+    from django.core.cache import cache
+
+    from recommendations.models import Theme
+
+    settings.PORTAL_CACHE_SECONDS = 600
+    cache.clear()
+    rec = tracker["published"]
+    url = f"/en/recommendations/{rec.pk}/"
+    theme = Theme.objects.get(code="violence-against-women")
+    assert "Violence against women" not in page(Client(), url)
+    with django_capture_on_commit_callbacks(execute=True):
+        rec.themes.add(theme)
+    assert "Violence against women" in page(Client(), url)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            f"/admin/recommendations/theme/{theme.pk}/change/",
+            {"code": theme.code, "name_en": "Gender-based violence", "name": "Gender-based violence"},
+        )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert "Gender-based violence" in page(Client(), url)
+    assert "legal aid in rural areas" in page(Client(), "/en/recommendations/")
+    with django_capture_on_commit_callbacks(execute=True):
+        rec.published = False
+        rec.save()
+    page(Client(), url, 404)
+    assert "legal aid in rural areas" not in page(Client(), "/en/recommendations/")
+    cache.clear()
