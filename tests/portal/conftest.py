@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from focalpoints import services as updates
@@ -15,6 +16,16 @@ from tests.focalpoints.conftest import pdf_bytes
 def private_media(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.SITE_URL = "https://nmirf.example.gov"
+
+
+@pytest.fixture
+def portal_cache(settings):
+    """Public pages and the workers' small tables served from copies, as deployed (the test settings turn
+    them off); the cache is emptied before and after the test."""
+    settings.PORTAL_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
