@@ -1,6 +1,7 @@
 """The Django admin for administrators; everyday work happens in the workspace."""
 
 from django.contrib import admin
+from django.db import models
 from modeltranslation.admin import TranslationAdmin
 
 from focalpoints.models import (
@@ -16,18 +17,20 @@ from focalpoints.models import (
     ReminderLog,
     UpdateComment,
 )
+from nmirf.admin_history import AdminHistoryMixin
 
 
 @admin.register(Institution)
-class InstitutionAdmin(TranslationAdmin):
+class InstitutionAdmin(AdminHistoryMixin, TranslationAdmin):
     list_display = ("name", "acronym", "kind", "membership", "active")
     list_filter = ("kind", "membership", "active")
     search_fields = ("name", "acronym")
     autocomplete_fields = ("parent",)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # as the workspace's form
 
 
 @admin.register(FocalPoint)
-class FocalPointAdmin(admin.ModelAdmin):
+class FocalPointAdmin(AdminHistoryMixin, admin.ModelAdmin):
     list_display = ("user", "institution", "role", "start_date", "end_date")
     list_filter = ("role", "institution")
     search_fields = ("user__username", "user__last_name", "institution__name")
@@ -36,7 +39,7 @@ class FocalPointAdmin(admin.ModelAdmin):
 
 
 @admin.register(Action)
-class ActionAdmin(TranslationAdmin):
+class ActionAdmin(AdminHistoryMixin, TranslationAdmin):
     list_display = ("title", "lead_institution", "status", "start_date", "end_date", "update_deadline")
     list_filter = ("status", "lead_institution")
     search_fields = ("title",)
@@ -51,7 +54,7 @@ class DataPointInline(admin.TabularInline):
 
 
 @admin.register(ImpactIndicator)
-class ImpactIndicatorAdmin(TranslationAdmin):
+class ImpactIndicatorAdmin(AdminHistoryMixin, TranslationAdmin):
     list_display = ("name", "unit", "baseline", "target", "sdg_indicator")
     search_fields = ("name",)
     raw_id_fields = ("sdg_indicator", "recommendations", "actions")
@@ -59,7 +62,7 @@ class ImpactIndicatorAdmin(TranslationAdmin):
 
 
 @admin.register(Deadline)
-class DeadlineAdmin(TranslationAdmin):
+class DeadlineAdmin(AdminHistoryMixin, TranslationAdmin):
     list_display = ("title", "due_date", "updates_due", "mechanism", "applied_at")
     raw_id_fields = ("recommendations",)
     filter_horizontal = ("clusters",)
@@ -80,7 +83,7 @@ class CommentInline(admin.TabularInline):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(admin.ModelAdmin):
+class ProgressUpdateAdmin(AdminHistoryMixin, admin.ModelAdmin):
     list_display = ("pk", "institution", "state", "proposed_status", "submitted_at", "published")
     list_filter = ("state", "institution", "published")
     raw_id_fields = ("recommendation", "action", "created_by", "owner", "submitted_by", "reviewed_by")
@@ -88,27 +91,27 @@ class ProgressUpdateAdmin(admin.ModelAdmin):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(AdminHistoryMixin, admin.ModelAdmin):
     list_display = ("user", "subject", "created_at", "read_at")
     raw_id_fields = ("user",)
 
 
 @admin.register(ReminderLog)
-class ReminderLogAdmin(admin.ModelAdmin):
+class ReminderLogAdmin(AdminHistoryMixin, admin.ModelAdmin):
     list_display = ("user", "event", "item_kind", "item_id", "period", "sent_at")
     list_filter = ("event", "item_kind")
     raw_id_fields = ("user",)
 
 
 @admin.register(DataPoint)
-class DataPointAdmin(admin.ModelAdmin):
+class DataPointAdmin(AdminHistoryMixin, admin.ModelAdmin):
     list_display = ("indicator", "date", "value", "sex", "age", "region", "disability", "update")
     list_filter = ("sex", "disability")
     raw_id_fields = ("indicator", "update", "created_by")
 
 
 @admin.register(UpdateComment)
-class UpdateCommentAdmin(admin.ModelAdmin):
+class UpdateCommentAdmin(AdminHistoryMixin, admin.ModelAdmin):
     list_display = ("update", "kind", "author", "created_at")
     list_filter = ("kind",)
     raw_id_fields = ("update", "author")
@@ -116,7 +119,7 @@ class UpdateCommentAdmin(admin.ModelAdmin):
 
 @admin.register(EvidenceFile)
 class EvidenceFileAdmin(admin.ModelAdmin):
-    """Read-only: files are added through the workspace, where their content is checked."""
+    """Read-only: files are added and removed through the workspace, where their content is checked."""
 
     list_display = ("name", "kind", "size", "update", "uploaded_by", "created_at")
     list_filter = ("kind",)
@@ -126,4 +129,7 @@ class EvidenceFileAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

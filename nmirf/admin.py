@@ -1,13 +1,17 @@
-from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+"""The Django admin of the shared models: accounts, roles (groups) and the read-only audit trail."""
 
+from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
+from django.http import HttpRequest, HttpResponse
+
+from nmirf.admin_history import AdminHistoryMixin
 from nmirf.models import AuditBatch, AuditEntry, User
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
     """Records that are only ever written by the application (the audit trail, import history)."""
-
-    deletable = False
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -16,12 +20,24 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None) -> bool:
-        return self.deletable and super().has_delete_permission(request, obj)
+        return False
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AdminHistoryMixin, BaseUserAdmin):
     fieldsets = (*BaseUserAdmin.fieldsets, (None, {"fields": ("language",)}))
+
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
+        with self.recording(request):
+            return super().user_change_password(request, id, form_url)
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(AdminHistoryMixin, BaseGroupAdmin):
+    """Roles: what a group may do is a record like any other, with its history."""
 
 
 class AuditEntryInline(admin.TabularInline):

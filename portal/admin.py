@@ -1,10 +1,13 @@
+"""The Django admin of the public's feedback; moderation happens in the workspace."""
+
 from django.contrib import admin
 
+from nmirf.admin_history import AdminHistoryMixin
 from portal.models import Feedback
 
 
 @admin.register(Feedback)
-class FeedbackAdmin(admin.ModelAdmin):
+class FeedbackAdmin(AdminHistoryMixin, admin.ModelAdmin):
     list_display = ["pk", "recommendation", "state", "published", "created_at"]
     list_filter = ["state", "published", "language"]
     search_fields = ["message", "organisation"]

@@ -1,8 +1,12 @@
+"""The Django admin of recommendations, taxonomies and import records; every write is recorded."""
+
 from django.contrib import admin
+from django.db import models
 from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 
 from nmirf.admin import ReadOnlyAdmin
+from nmirf.admin_history import AdminHistoryMixin, ImportHistoryMixin
 from recommendations.models import (
     Cluster,
     ConcernedGroup,
@@ -16,7 +20,7 @@ from recommendations.models import (
 )
 
 
-class TaxonomyAdmin(ImportExportModelAdmin, TranslationAdmin):
+class TaxonomyAdmin(ImportHistoryMixin, ImportExportModelAdmin, TranslationAdmin):
     list_display = ("code", "name")
     search_fields = ("code", "name")
 
@@ -43,22 +47,23 @@ class MechanismAdmin(TaxonomyAdmin):
 
 
 @admin.register(SourceDocument)
-class SourceDocumentAdmin(admin.ModelAdmin):
+class SourceDocumentAdmin(AdminHistoryMixin, admin.ModelAdmin):
     list_display = ("symbol", "mechanism", "state", "date", "session", "cycle")
     list_filter = ("mechanism__type", "cycle")
     search_fields = ("symbol", "title")
     autocomplete_fields = ("mechanism", "state")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # as the workspace's form
 
 
 @admin.register(Cluster)
-class ClusterAdmin(TranslationAdmin):
+class ClusterAdmin(AdminHistoryMixin, TranslationAdmin):
     list_display = ("name", "lead_institution")
     search_fields = ("name",)
     autocomplete_fields = ("lead_institution", "supporting_institutions")
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(TranslationAdmin):
+class RecommendationAdmin(AdminHistoryMixin, TranslationAdmin):
     list_display = ("__str__", "state", "mechanism", "status", "published")
     list_filter = ("mechanism__type", "status", "published", "kind")
     search_fields = ("text", "external_id", "paragraph")
@@ -79,7 +84,7 @@ class RecommendationAdmin(TranslationAdmin):
 
 
 @admin.register(ImportProfile)
-class ImportProfileAdmin(admin.ModelAdmin):
+class ImportProfileAdmin(AdminHistoryMixin, admin.ModelAdmin):
     list_display = ("name", "created_by", "created_at")
     search_fields = ("name",)
 
@@ -91,5 +96,3 @@ class ImportBatchAdmin(ReadOnlyAdmin):
     list_display = ("file_name", "user", "created_at", "status", "format")
     list_filter = ("status", "format")
     search_fields = ("file_name", "checksum")
-
-    deletable = True  # an administrator may clear old import records

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from nmirf.admin_history import AdminHistoryMixin
 from reporting.models import Report, ReportComment, ReportSchedule, ReportVersion
 
 
@@ -15,7 +16,7 @@ class ReportVersionInline(admin.TabularInline):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(AdminHistoryMixin, admin.ModelAdmin):
     list_display = ("title", "kind", "variant", "language", "state", "created_at")
     list_filter = ("kind", "state", "language")
     search_fields = ("title",)
@@ -32,7 +33,7 @@ class ReportAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReportVersion)
-class ReportVersionAdmin(admin.ModelAdmin):
+class ReportVersionAdmin(AdminHistoryMixin, admin.ModelAdmin):
     list_display = ("report", "number", "status", "pages", "created_by", "created_at")
     list_filter = ("status",)
     search_fields = ("report__title",)
@@ -41,13 +42,13 @@ class ReportVersionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReportComment)
-class ReportCommentAdmin(admin.ModelAdmin):
+class ReportCommentAdmin(AdminHistoryMixin, admin.ModelAdmin):
     list_display = ("report", "author", "created_at")
     search_fields = ("text", "report__title")
     raw_id_fields = ("report", "version")
 
 
 @admin.register(ReportSchedule)
-class ReportScheduleAdmin(admin.ModelAdmin):
+class ReportScheduleAdmin(AdminHistoryMixin, admin.ModelAdmin):
     list_display = ("kind", "frequency", "language", "next_run", "active")
     list_filter = ("frequency", "active", "language")

@@ -1,11 +1,14 @@
+"""The Django admin of the SDG framework; every change is recorded in the audit trail."""
+
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from nmirf.admin_history import AdminHistoryMixin
 from sdg.models import Goal, Indicator, Target
 
 
 @admin.register(Goal)
-class GoalAdmin(TranslationAdmin):
+class GoalAdmin(AdminHistoryMixin, TranslationAdmin):
     list_display = ("code", "short_title")
     list_display_links = ("code", "short_title")
     search_fields = ("code", "short_title", "title")
@@ -13,7 +16,7 @@ class GoalAdmin(TranslationAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(TranslationAdmin):
+class TargetAdmin(AdminHistoryMixin, TranslationAdmin):
     list_display = ("code", "short_title", "goal")
     list_display_links = ("code", "short_title")
     list_filter = ("goal",)
@@ -24,7 +27,7 @@ class TargetAdmin(TranslationAdmin):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(TranslationAdmin):
+class IndicatorAdmin(AdminHistoryMixin, TranslationAdmin):
     list_display = ("code", "short_title", "target")
     list_display_links = ("code", "short_title")
     list_filter = ("target__goal",)

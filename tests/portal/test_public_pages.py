@@ -334,7 +334,7 @@ def test_names_kept_by_the_process_change_with_the_data(
 def test_a_change_made_outside_the_services_shows_at_once(
     tracker, portal_cache, admin_client, django_capture_on_commit_callbacks
 ):
-    """The Django admin and a shell save models without the audit trail; the public copies end all the same."""
+    """The Django admin and a shell save models outside the services; the public copies end all the same."""
     from recommendations.models import Theme
 
     rec = tracker["published"]
