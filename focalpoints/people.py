@@ -25,7 +25,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from focalpoints.models import FocalPoint, Institution, Notification, ProgressUpdate, ReminderLog
-from nmirf.audit import Change, audit_record, snapshot, snapshot_many
+from nmirf.audit import AuditTrail, Change, audited
 from nmirf.models import AuditEntry
 from nmirf.roles import FOCAL_POINT
 
@@ -78,7 +78,9 @@ def _start_service(
     return focal_point
 
 
-def _new_account(*, email: str, first_name: str, last_name: str, language: str, role: Group):
+def _new_account(
+    *, email: str, first_name: str, last_name: str, language: str, role: Group, trail: AuditTrail
+):
     """An active account without a usable password, until the person chooses one from the invitation."""
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
@@ -97,7 +99,8 @@ def _new_account(*, email: str, first_name: str, last_name: str, language: str, 
     person.full_clean(exclude=["password"])
     person.save()
     person.groups.add(role)
-    return person, Change(person, Operation.CREATE, None, _person_state(person) | {"role": role.name})
+    trail.created(person, state=lambda account: _person_state(account) | {"role": role.name})
+    return person
 
 
 @transaction.atomic
@@ -118,21 +121,21 @@ def person_invite(
     """Create an account without a password and e-mail a link to choose one (valid for a limited time)."""
     if role.name == FOCAL_POINT and institution is None:
         raise ValidationError({"institution": _("A focal point answers for an institution: choose it.")})
-    person, created = _new_account(
-        email=email, first_name=first_name, last_name=last_name, language=language, role=role
-    )
-    changes = [created]
-    if institution is not None:
-        focal_point = _start_service(
-            person=person,
-            institution=institution,
-            role=focal_role,
-            start=start or timezone.localdate(),
-            title=title,
-            phone=phone,
+    with audited(user=user, action="person_invite") as trail:
+        person = _new_account(
+            email=email, first_name=first_name, last_name=last_name, language=language, role=role, trail=trail
         )
-        changes.append(Change(focal_point, Operation.CREATE, None, snapshot(focal_point)))
-    audit_record(user=user, action="person_invite", description=person.email, changes=changes)
+        trail.description = person.email
+        if institution is not None:
+            focal_point = _start_service(
+                person=person,
+                institution=institution,
+                role=focal_role,
+                start=start or timezone.localdate(),
+                title=title,
+                phone=phone,
+            )
+            trail.created(focal_point)
     _send_invitation_on_commit(person, user)
     return person
 
@@ -147,14 +150,10 @@ def person_invite_resend(*, user, person) -> None:
             _("This person has already chosen a password; they can use “Forgot your password?”.")
         )
     state = _person_state(person)
-    audit_record(
-        user=user,
-        action="person_invite_resend",
-        description=person.email,
-        changes=[
+    with audited(user=user, action="person_invite_resend", description=person.email) as trail:
+        trail.add(
             Change(person, Operation.UPDATE, state, state | {"invited_again": timezone.now().isoformat()})
-        ],
-    )
+        )
     _send_invitation_on_commit(person, user)
 
 
@@ -171,16 +170,13 @@ def _heir(focal_point: FocalPoint):
     return ranked[0].user if ranked else None
 
 
-def _hand_over(*, old, heir, changes: list[Change]) -> int:
+def _hand_over(*, old, heir, trail: AuditTrail) -> int:
     """Open updates, unread notifications and the reminder log of `old` pass to `heir`."""
     updates = list(
         ProgressUpdate.objects.filter(owner=old, state__in=OPEN_STATES).values_list("pk", flat=True)
     )
-    before = snapshot_many(ProgressUpdate, updates)
+    trail.track_many(ProgressUpdate, updates)
     ProgressUpdate.objects.filter(pk__in=updates).update(owner=heir, updated_at=timezone.now())
-    after = snapshot_many(ProgressUpdate, updates)
-    objects = ProgressUpdate.objects.in_bulk(updates)
-    changes += [Change(objects[pk], Operation.UPDATE, before[pk], after[pk]) for pk in updates]
     Notification.objects.filter(user=old, read_at__isnull=True).update(user=heir)
     heir_keys = set(
         ReminderLog.objects.filter(user=heir).values_list("event", "item_kind", "item_id", "period")
@@ -193,21 +189,19 @@ def _hand_over(*, old, heir, changes: list[Change]) -> int:
     return len(updates)
 
 
-def _deactivate(*, person, changes: list[Change]) -> None:
-    before = _person_state(person)
+def _deactivate(*, person, trail: AuditTrail) -> None:
+    trail.track(person, state=_person_state)
     person.is_active = False
     person.save(update_fields=["is_active"])
-    changes.append(Change(person, Operation.UPDATE, before, _person_state(person)))
 
 
-def _end_service(focal_point: FocalPoint, end: datetime.date, changes: list[Change], **extra: Any) -> None:
-    before = snapshot(focal_point)
+def _end_service(focal_point: FocalPoint, end: datetime.date, trail: AuditTrail, **extra: Any) -> None:
+    trail.track(focal_point)
     focal_point.end_date = max(end, focal_point.start_date)
     for key, value in extra.items():
         setattr(focal_point, key, value)
     focal_point.full_clean()
     focal_point.save()
-    changes.append(Change(focal_point, Operation.UPDATE, before, snapshot(focal_point)))
 
 
 @transaction.atomic
@@ -217,17 +211,16 @@ def person_deactivate(*, user, person, end: datetime.date | None = None) -> None
         raise ValidationError(_("You cannot deactivate your own account."))
     if not person.is_active:
         raise ValidationError(_("This account is already deactivated."))
-    changes: list[Change] = []
     current = (
         FocalPoint.objects.filter(user=person, end_date__isnull=True).select_related("institution").first()
     )
-    if current is not None:
-        heir = _heir(current)
-        _end_service(current, end or timezone.localdate(), changes)
-        if heir is not None:
-            _hand_over(old=person, heir=heir, changes=changes)
-    _deactivate(person=person, changes=changes)
-    audit_record(user=user, action="person_deactivate", description=person.get_username(), changes=changes)
+    with audited(user=user, action="person_deactivate", description=person.get_username()) as trail:
+        if current is not None:
+            heir = _heir(current)
+            _end_service(current, end or timezone.localdate(), trail)
+            if heir is not None:
+                _hand_over(old=person, heir=heir, trail=trail)
+        _deactivate(person=person, trail=trail)
 
 
 @transaction.atomic
@@ -254,47 +247,41 @@ def focal_point_replace(
     if start < focal_point.start_date:
         raise ValidationError({"start": _("The successor cannot start before the person they replace.")})
     old = focal_point.user
-    changes: list[Change] = []
-    if successor is None and invite:
-        successor, created = _new_account(role=Group.objects.get(name=FOCAL_POINT), **invite)
-        changes.append(created)
-        _send_invitation_on_commit(successor, user)
-    if successor is not None:
-        if successor.pk == old.pk:
-            raise ValidationError({"successor": _("A person cannot succeed themselves.")})
-        if not successor.is_active:
-            raise ValidationError({"successor": _("This account is deactivated.")})
-        if FocalPoint.objects.filter(user=successor, end_date__isnull=True).exists():
-            raise ValidationError({"successor": _("This person already serves an institution.")})
-    heir = successor or _heir(focal_point)
-    # The old service ends first (the institution has one focal point at a time), then the new one starts.
-    _end_service(focal_point, start, changes)
-    new_service = None
-    if successor is not None:
-        new_service = _start_service(
-            person=successor,
-            institution=focal_point.institution,
-            role=focal_point.role,
-            start=start,
-            title=title or focal_point.title,
-            phone=phone,
-        )
-        changes.append(Change(new_service, Operation.CREATE, None, snapshot(new_service)))
-        before = snapshot(focal_point)
-        focal_point.successor = new_service
-        focal_point.save(update_fields=["successor"])
-        changes.append(Change(focal_point, Operation.UPDATE, before, snapshot(focal_point)))
-    if heir is not None:
-        _hand_over(old=old, heir=heir, changes=changes)
-    if old.is_active:
-        _deactivate(person=old, changes=changes)
-    audit_record(
-        user=user,
-        action="focal_point_replace",
-        description=_("%(old)s succeeded by %(new)s")
-        % {"old": old.get_username(), "new": successor.get_username() if successor else "—"},
-        changes=changes,
-    )
+    with audited(user=user, action="focal_point_replace") as trail:
+        if successor is None and invite:
+            successor = _new_account(role=Group.objects.get(name=FOCAL_POINT), trail=trail, **invite)
+            _send_invitation_on_commit(successor, user)
+        if successor is not None:
+            if successor.pk == old.pk:
+                raise ValidationError({"successor": _("A person cannot succeed themselves.")})
+            if not successor.is_active:
+                raise ValidationError({"successor": _("This account is deactivated.")})
+            if FocalPoint.objects.filter(user=successor, end_date__isnull=True).exists():
+                raise ValidationError({"successor": _("This person already serves an institution.")})
+        trail.description = _("%(old)s succeeded by %(new)s") % {
+            "old": old.get_username(),
+            "new": successor.get_username() if successor else "—",
+        }
+        heir = successor or _heir(focal_point)
+        # The old service ends first (the institution has one focal point at a time), then the new one starts.
+        _end_service(focal_point, start, trail)
+        new_service = None
+        if successor is not None:
+            new_service = _start_service(
+                person=successor,
+                institution=focal_point.institution,
+                role=focal_point.role,
+                start=start,
+                title=title or focal_point.title,
+                phone=phone,
+            )
+            trail.created(new_service)
+            focal_point.successor = new_service
+            focal_point.save(update_fields=["successor"])
+        if heir is not None:
+            _hand_over(old=old, heir=heir, trail=trail)
+        if old.is_active:
+            _deactivate(person=old, trail=trail)
     return new_service
 
 

@@ -1,7 +1,8 @@
 """The audit trail: who changed what, when, with the state before and after, and restore.
 
-Services take a snapshot of each object before they change it and hand both snapshots to
-`audit_record`, which writes one batch for the user action and one entry per changed object.
+Services write inside `audited(...)`: the trail it yields snapshots each object registered with it
+before the change and again at the end, and writes one batch for the user action with one entry per
+object that changed (`audit_record` underneath).
 A snapshot holds every concrete field (translations field by field) and the ids of every
 many-to-many relation, so that an administrator can put any earlier version back.
 """
@@ -9,7 +10,8 @@ many-to-many relation, so that an administrator can put any earlier version back
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -45,7 +47,8 @@ def tracked_fields(model: type[models.Model]) -> tuple[list[models.Field], list[
     return concrete, many
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
+    """`value` as a snapshot stores it (dates as ISO strings, decimals as strings…)."""
     return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
 
 
@@ -60,7 +63,7 @@ def snapshot_many(model: type[models.Model], pks: Sequence[Any]) -> dict[Any, Sn
     result: dict[Any, Snapshot] = {}
     for row in model._base_manager.filter(pk__in=pks).values("pk", *attnames):
         pk = row.pop("pk")
-        result[pk] = _jsonable(row)
+        result[pk] = jsonable(row)
     for field in many:
         through = field.remote_field.through
         source = field.m2m_field_name() + "_id"
@@ -79,11 +82,20 @@ def snapshot_many(model: type[models.Model], pks: Sequence[Any]) -> dict[Any, Sn
 
 @dataclass(frozen=True)
 class Change:
-    instance: models.Model
+    instance: models.Model | None  # None for bulk writes that name the object by `ref` instead
     operation: str
     before: Snapshot | None
     after: Snapshot | None
     label: str = ""  # how to name the object; str(instance) when empty
+    ref: tuple[type[models.Model], Any] | None = None  # (model, pk): no instance built per row
+
+    @property
+    def model(self) -> type[models.Model]:
+        return self.ref[0] if self.ref else type(self.instance)
+
+    @property
+    def pk(self) -> Any:
+        return self.ref[1] if self.ref else self.instance.pk
 
 
 def audit_record(*, user, action: str, changes: Iterable[Change], description: str = "") -> AuditBatch | None:
@@ -110,15 +122,13 @@ def audit_write(*, batch: AuditBatch, changes: Iterable[Change]) -> None:
     """Add one entry per change to `batch`, at bulk speed."""
     changes = [c for c in changes if not (c.operation == AuditEntry.Operation.UPDATE and c.before == c.after)]
     # Everything is read before the rows go out: no query may run while they are being copied.
-    types = {
-        model: ContentType.objects.get_for_model(model).pk for model in {type(c.instance) for c in changes}
-    }
+    types = {model: ContentType.objects.get_for_model(model).pk for model in {c.model for c in changes}}
     fields = ("batch_id", "content_type_id", "object_id", "object_repr", "operation", "before", "after")
     rows = [
         (
             batch.pk,
-            types[type(change.instance)],
-            str(change.instance.pk),
+            types[change.model],
+            str(change.pk),
             (change.label or str(change.instance))[:300],
             change.operation,
             change.before,
@@ -134,24 +144,174 @@ def save_with_history(
 ) -> models.Model:
     """Create or change one object from field values (many-to-many included), validated and audited."""
     many = {field.name for field in type(instance)._meta.many_to_many}
-    creating = instance.pk is None
-    before = None if creating else snapshot(instance)
-    for key, value in values.items():
-        if key not in many:
-            setattr(instance, key, value)
-    instance.full_clean()
-    instance.save()
-    for key, value in values.items():
-        if key in many:
-            getattr(instance, key).set(value)
-    operation = AuditEntry.Operation.CREATE if creating else AuditEntry.Operation.UPDATE
-    audit_record(
-        user=user,
-        action=action,
-        description=description,
-        changes=[Change(instance, operation, before, snapshot(instance))],
-    )
+    with audited(user=user, action=action, description=description) as trail:
+        if instance.pk is None:
+            trail.created(instance)
+        else:
+            trail.track(instance)
+        for key, value in values.items():
+            if key not in many:
+                setattr(instance, key, value)
+        instance.full_clean()
+        instance.save()
+        for key, value in values.items():
+            if key in many:
+                getattr(instance, key).set(value)
     return instance
+
+
+StateOf = Callable[[models.Model], Snapshot]
+
+
+@dataclass
+class _Tracked:
+    """One object registered with a trail: its state then, and (once the block ends) its state now."""
+
+    model: type[models.Model]
+    pk: Any
+    before: Snapshot | None
+    instance: models.Model | None = None
+    state: StateOf | None = None
+    created: bool = False
+    label: str = ""
+    after: Snapshot | None = None
+
+
+class AuditTrail:
+    """What one `audited` block creates, changes and deletes, registered as the block goes."""
+
+    def __init__(self, *, user, action: str, description: str = "") -> None:
+        self.user = user
+        self.action = action
+        self.description = description  # may be set inside the block, once it is known
+        self.batch: AuditBatch | None = None  # written when the block ends; None when nothing changed
+        self._items: list[_Tracked | Change] = []
+        self._known: dict[tuple[type[models.Model], Any], _Tracked] = {}
+        self._unsaved: list[_Tracked] = []  # registered as created before they were saved
+
+    def _register(self, item: _Tracked) -> None:
+        self._items.append(item)
+        if item.pk is None:
+            self._unsaved.append(item)
+        else:
+            self._known[(item.model, item.pk)] = item
+
+    def _settle(self) -> None:
+        """Know the objects registered before saving by the primary key they have since."""
+        saved = [item for item in self._unsaved if item.instance is not None and item.instance.pk is not None]
+        for item in saved:
+            item.pk = item.instance.pk
+            self._known[(item.model, item.pk)] = item
+            self._unsaved.remove(item)
+
+    def track(self, *instances: models.Model, state: StateOf | None = None) -> None:
+        """Remember saved objects as they are, before they change (one query per model and relation).
+
+        `state` replaces the snapshot where the trail keeps only some fields (an account, not its
+        password hash); it is called again on the same instance when the block ends.
+        """
+        self._settle()
+        fresh: dict[type[models.Model], dict[Any, models.Model]] = {}
+        for instance in instances:
+            if instance.pk is None:
+                raise ValueError("track() takes saved objects; register new ones with created().")
+            if (type(instance), instance.pk) not in self._known:
+                fresh.setdefault(type(instance), {})[instance.pk] = instance
+        for model, objects in fresh.items():
+            if state is None:
+                before = snapshot_many(model, list(objects))
+            else:
+                before = {pk: state(instance) for pk, instance in objects.items()}
+            for pk, instance in objects.items():
+                self._register(_Tracked(model, pk, before.get(pk), instance, state))
+
+    def track_many(self, model: type[models.Model], pks: Iterable[Any]) -> None:
+        """Remember many objects by primary key before a bulk change; only those that change are loaded."""
+        wanted = [pk for pk in dict.fromkeys(pks) if (model, pk) not in self._known]
+        before = snapshot_many(model, wanted)
+        for pk in wanted:
+            self._register(_Tracked(model, pk, before.get(pk)))
+
+    def created(self, instance: models.Model, *, state: StateOf | None = None) -> None:
+        """Register a new object, before or after saving it: its state when the block ends is recorded."""
+        self._settle()
+        if (type(instance), instance.pk) not in self._known and all(
+            item.instance is not instance for item in self._unsaved
+        ):
+            self._register(_Tracked(type(instance), instance.pk, None, instance, state, created=True))
+
+    def deleted(self, instance: models.Model) -> None:
+        """Register an object just before deleting it; its entry keeps what it was, so it can be restored."""
+        self.track(instance)
+        self._known[(type(instance), instance.pk)].label = str(instance)
+
+    def add(self, change: Change) -> None:
+        """Record a change the caller worked out itself (a bulk upsert that also counts what changed)."""
+        self._items.append(change)
+
+    def changes(self) -> list[Change]:
+        """What changed since each object was registered, in the order they were registered."""
+        self._settle()
+        items = [item for item in self._items if isinstance(item, _Tracked)]
+        pks: dict[type[models.Model], list[Any]] = {}
+        for item in items:
+            if item.state is None and item.pk is not None:
+                pks.setdefault(item.model, []).append(item.pk)
+        now = {model: snapshot_many(model, ids) for model, ids in pks.items()}
+        for item in items:
+            if item.pk is None:
+                item.after = None  # registered as created but never saved
+            elif item.state is not None:
+                item.after = item.state(item.instance)
+            else:
+                item.after = now[item.model].get(item.pk)
+        unloaded: dict[type[models.Model], list[Any]] = {}
+        for item in items:
+            if item.instance is None and item.after is not None and item.after != item.before:
+                unloaded.setdefault(item.model, []).append(item.pk)
+        loaded = {model: model._base_manager.in_bulk(ids) for model, ids in unloaded.items()}
+        result = []
+        for item in self._items:
+            if isinstance(item, Change):
+                result.append(item)
+            elif item.after is None:
+                if item.before is not None:  # gone: deleted inside the block
+                    label = item.label or (
+                        str(item.instance)
+                        if item.instance is not None
+                        else f"{item.model._meta.verbose_name} #{item.pk}"
+                    )
+                    result.append(
+                        Change(item.model(pk=item.pk), AuditEntry.Operation.DELETE, item.before, None, label)
+                    )
+            elif item.after != item.before:
+                instance = item.instance if item.instance is not None else loaded[item.model][item.pk]
+                operation = (
+                    AuditEntry.Operation.CREATE if item.before is None else AuditEntry.Operation.UPDATE
+                )
+                result.append(Change(instance, operation, item.before, item.after))
+        return result
+
+
+@contextmanager
+def audited(*, user, action: str, description: str = "") -> Iterator[AuditTrail]:
+    """One user action, written in one transaction and recorded as one batch of the trail.
+
+        with audited(user=user, action="update_validate") as trail:
+            trail.track(update)  # before changing it
+            ...  # change and save
+            trail.created(comment)  # a new object; trail.deleted(obj) before deleting one
+
+    When the block ends, every registered object is snapshotted again and one entry is written per
+    object that changed (nothing at all when none did). An exception inside rolls everything back and
+    records nothing.
+    """
+    trail = AuditTrail(user=user, action=action, description=description)
+    with transaction.atomic():
+        yield trail
+        trail.batch = audit_record(
+            user=trail.user, action=trail.action, description=trail.description, changes=trail.changes()
+        )
 
 
 def history_for(instance: models.Model) -> models.QuerySet[AuditEntry]:
@@ -248,6 +408,7 @@ def describe_changes(entries: Sequence[AuditEntry], model: type[models.Model]) -
                 "entry": entry,
                 "changes": [
                     {
+                        "name": fields[key].name,
                         "field": fields[key].verbose_name,
                         "before": show(fields[key], before.get(key)),
                         "after": show(fields[key], after.get(key)),
@@ -257,74 +418,3 @@ def describe_changes(entries: Sequence[AuditEntry], model: type[models.Model]) -
             }
         )
     return result
-
-
-@transaction.atomic
-def audit_revert(*, batch: AuditBatch, user, action: str, description: str = "") -> AuditBatch | None:
-    """Undo a whole batch: objects it created are deleted, objects it changed get their earlier state.
-
-    Works in bulk (for imports of many rows) and is itself recorded, so it can be restored in turn.
-    """
-    entries = list(batch.entries.select_related("content_type").order_by("-pk"))
-    changes: list[Change] = []
-    by_model: dict[type[models.Model], list[AuditEntry]] = {}
-    for entry in entries:
-        by_model.setdefault(entry.content_type.model_class(), []).append(entry)
-    for model, model_entries in by_model.items():
-        concrete, many = tracked_fields(model)
-        updated = [
-            e
-            for e in model_entries
-            if e.operation in (AuditEntry.Operation.UPDATE, AuditEntry.Operation.RESTORE)
-        ]
-        ids = [model._meta.pk.to_python(e.object_id) for e in updated]
-        current = snapshot_many(model, ids)
-        objects = model._base_manager.in_bulk(ids)
-        for entry, pk in zip(updated, ids, strict=True):
-            instance = objects.get(pk)
-            if instance is None or entry.before is None:
-                continue
-            for field in concrete:
-                if field.attname in entry.before:
-                    setattr(instance, field.attname, field.to_python(entry.before[field.attname]))
-        if objects:
-            model._base_manager.bulk_update(
-                list(objects.values()), [f.attname for f in concrete], batch_size=1000
-            )
-        for field in many:
-            through = field.remote_field.through
-            source = field.m2m_field_name() + "_id"
-            target = field.m2m_reverse_field_name() + "_id"
-            through.objects.filter(**{f"{source}__in": list(objects)}).delete()
-            through.objects.bulk_create(
-                [
-                    through(**{source: pk, target: value})
-                    for entry, pk in zip(updated, ids, strict=True)
-                    if pk in objects and entry.before
-                    for value in entry.before.get(field.name, [])
-                ],
-                ignore_conflicts=True,
-                batch_size=5000,
-            )
-        after = snapshot_many(model, list(objects))
-        labels = {model._meta.pk.to_python(e.object_id): e.object_repr for e in updated}
-        changes += [
-            Change(objects[pk], AuditEntry.Operation.UPDATE, current[pk], after[pk], labels[pk])
-            for pk in objects
-        ]
-    for model, model_entries in by_model.items():
-        labels = {
-            model._meta.pk.to_python(e.object_id): e.object_repr
-            for e in model_entries
-            if e.operation == AuditEntry.Operation.CREATE
-        }
-        if not labels:
-            continue
-        before = snapshot_many(model, list(labels))
-        doomed = model._base_manager.in_bulk(list(before))
-        changes += [
-            Change(obj, AuditEntry.Operation.DELETE, before[pk], None, labels[pk])
-            for pk, obj in doomed.items()
-        ]
-        model._base_manager.filter(pk__in=list(doomed)).delete()
-    return audit_record(user=user, action=action, changes=changes, description=description)

@@ -11,12 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from nmirf.audit import Change, audit_record, snapshot
-from nmirf.models import AuditEntry
+from nmirf.audit import audited
 from portal.models import Feedback
 from recommendations.models import Recommendation
-
-Operation = AuditEntry.Operation
 
 
 def _sender_key(address: str) -> str:
@@ -58,13 +55,10 @@ def feedback_submit(
         organisation=organisation.strip(),
         language=language,
     )
-    feedback.full_clean()
-    feedback.save()
-    audit_record(
-        user=None,
-        action="feedback_submit",
-        changes=[Change(feedback, Operation.CREATE, None, snapshot(feedback))],
-    )
+    with audited(user=None, action="feedback_submit") as trail:
+        feedback.full_clean()
+        feedback.save()
+        trail.created(feedback)
     return feedback
 
 
@@ -79,17 +73,13 @@ def feedback_review(
         raise ValidationError(_("Choose whether the message is reviewed or rejected."))
     if published and state != Feedback.State.REVIEWED:
         raise ValidationError(_("Only a reviewed message can be published."))
-    before = snapshot(feedback)
-    feedback.state = state
-    feedback.note = note.strip()
-    feedback.published = published
-    feedback.reviewed_by = user
-    feedback.reviewed_at = timezone.now()
-    feedback.full_clean()
-    feedback.save()
-    audit_record(
-        user=user,
-        action="feedback_review",
-        changes=[Change(feedback, Operation.UPDATE, before, snapshot(feedback))],
-    )
+    with audited(user=user, action="feedback_review") as trail:
+        trail.track(feedback)
+        feedback.state = state
+        feedback.note = note.strip()
+        feedback.published = published
+        feedback.reviewed_by = user
+        feedback.reviewed_at = timezone.now()
+        feedback.full_clean()
+        feedback.save()
     return feedback

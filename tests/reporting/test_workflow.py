@@ -209,7 +209,7 @@ def test_a_failure_while_storing_removes_the_file(
     def refuse(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr("reporting.services.audit_record", refuse)
+    monkeypatch.setattr("nmirf.audit.audit_record", refuse)
     with pytest.raises(OSError), django_capture_on_commit_callbacks(execute=True):
         report = Report.objects.create(
             kind="parliament",
