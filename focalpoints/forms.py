@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -21,7 +23,9 @@ from focalpoints.models import (
     ProgressUpdate,
 )
 from focalpoints.services import narrative_as_text
+from nmirf.audit import Snapshot
 from nmirf.roles import ROLE_NAMES
+from nmirf.versioning import VersionedFormMixin
 from recommendations.models import Cluster, Recommendation
 
 LANGUAGE_SUFFIXES = [(code, code.replace("-", "_"), name) for code, name in settings.LANGUAGES]
@@ -58,7 +62,7 @@ class TranslatedFieldsMixin:
     required_translations: tuple[str, ...] = ()
 
 
-class InstitutionForm(TranslatedFieldsMixin, forms.ModelForm):
+class InstitutionForm(VersionedFormMixin, TranslatedFieldsMixin, forms.ModelForm):
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
     translated_fields = (("name", _("Name in %(language)s")),)
     required_translations = ("name",)
@@ -116,7 +120,9 @@ class InviteForm(forms.Form):
         self.fields["role"].queryset = Group.objects.filter(name__in=ROLE_NAMES).order_by("name")
 
 
-class SuccessionForm(forms.Form):
+class SuccessionForm(VersionedFormMixin, forms.Form):
+    """Who succeeds a focal point; opened with `versioned=` the focal point's service."""
+
     successor = forms.ModelChoiceField(
         label=_("An existing person"),
         queryset=get_user_model().objects.none(),
@@ -158,7 +164,7 @@ class SuccessionForm(forms.Form):
         return {key: data[key] for key in ("email", "first_name", "last_name", "language")}
 
 
-class ActionForm(TranslatedFieldsMixin, forms.ModelForm):
+class ActionForm(VersionedFormMixin, TranslatedFieldsMixin, forms.ModelForm):
     translated_fields = (
         ("title", _("Title in %(language)s")),
         ("description", _("Description in %(language)s")),
@@ -208,7 +214,7 @@ class ActionForm(TranslatedFieldsMixin, forms.ModelForm):
         return data
 
 
-class IndicatorForm(TranslatedFieldsMixin, forms.ModelForm):
+class IndicatorForm(VersionedFormMixin, TranslatedFieldsMixin, forms.ModelForm):
     translated_fields = (("name", _("Name in %(language)s")),)
     required_translations = ("name",)
 
@@ -248,7 +254,7 @@ class DataPointForm(forms.ModelForm):
         widgets = {"date": DateInput()}
 
 
-class DeadlineForm(TranslatedFieldsMixin, forms.ModelForm):
+class DeadlineForm(VersionedFormMixin, TranslatedFieldsMixin, forms.ModelForm):
     translated_fields = (("title", _("Title in %(language)s")),)
     required_translations = ("title",)
 
@@ -285,7 +291,7 @@ class DeadlineForm(TranslatedFieldsMixin, forms.ModelForm):
         return data
 
 
-class UpdateForm(forms.ModelForm):
+class UpdateForm(VersionedFormMixin, forms.ModelForm):
     """The progress update: narrative, proposed status, period, links, indicator values, one more file."""
 
     links = forms.CharField(
@@ -323,11 +329,7 @@ class UpdateForm(forms.ModelForm):
         if self.instance.pk:
             self.initial.setdefault("links", "\n".join(self.instance.links))
             self.initial["narrative"] = narrative_as_text(self.instance.narrative)
-        existing = {
-            point.indicator_id: point.value
-            for point in self.instance.data_points.all()
-            if not (point.sex or point.age or point.region or point.disability)
-        } if self.instance.pk else {}  # fmt: skip
+        existing = self._saved_indicator_values() if self.instance.pk else {}
         self.indicators = list(indicators)
         for indicator in self.indicators:
             self.fields[f"indicator_{indicator.pk}"] = forms.DecimalField(
@@ -338,6 +340,20 @@ class UpdateForm(forms.ModelForm):
                 initial=existing.get(indicator.pk),
                 help_text=_("Value at the end of the period covered."),
             )
+
+    def _saved_indicator_values(self) -> dict[int, Decimal]:
+        points = self.instance.data_points.filter(sex="", age="", region="", disability="")
+        return dict(points.values_list("indicator_id", "value"))
+
+    def version_state(self) -> Snapshot:
+        """The update as this form shows it: the narrative as text, and the indicator values."""
+        state = super().version_state()
+        state["narrative"] = narrative_as_text(state["narrative"])
+        saved = self._saved_indicator_values()
+        for indicator in self.indicators:
+            value = saved.get(indicator.pk)
+            state[f"indicator_{indicator.pk}"] = None if value is None else str(value)
+        return state
 
     def indicator_values(self) -> dict:
         return {

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from focalpoints.models import Institution
+from nmirf.versioning import VersionedFormMixin
 from recommendations.models import Mechanism
 from reporting.models import Report, ReportSchedule
 
@@ -78,7 +79,7 @@ class ApproveForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class ScheduleForm(forms.ModelForm):
+class ScheduleForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = ReportSchedule
         fields = ["frequency", "language", "scope", "recipients", "next_run", "active"]

@@ -8,6 +8,7 @@ from pypdf import PdfReader
 from focalpoints import services
 from focalpoints.evidence import detect_kind
 from focalpoints.models import EvidenceFile
+from tests.conftest import opened_version
 from tests.focalpoints.conftest import EXE, PNG, docx_bytes, odt_bytes, pdf_bytes, upload, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +48,7 @@ def test_a_real_pdf_is_uploaded_through_the_form_and_downloaded(personas, focal,
             "narrative": "Decree adopted",
             "proposed_status": "in_progress",
             "evidence": upload("Decree 12.pdf", pdf_bytes("Decree 12")),
+            "version": opened_version(personas["focal"], edit_url(draft)),
         },
     )
     assert response.status_code == 302
@@ -67,7 +69,12 @@ def test_a_real_pdf_is_uploaded_through_the_form_and_downloaded(personas, focal,
 def test_a_program_renamed_pdf_is_refused(personas, draft):
     response = personas["focal"].post(
         edit_url(draft),
-        {"narrative": "x", "proposed_status": "in_progress", "evidence": upload("report.pdf", EXE)},
+        {
+            "narrative": "x",
+            "proposed_status": "in_progress",
+            "evidence": upload("report.pdf", EXE),
+            "version": opened_version(personas["focal"], edit_url(draft)),
+        },
     )
     assert response.status_code == 200
     assert "is not a PDF" in response.content.decode()

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from focalpoints import services
 from focalpoints.models import Action, DataPoint, Deadline, ImpactIndicator, Institution, ProgressUpdate
+from tests.conftest import opened_version
 from tests.factories import FocalPointFactory, InstitutionFactory, RecommendationFactory
 
 pytestmark = pytest.mark.django_db
@@ -141,13 +142,17 @@ def test_a_focal_point_writes_saves_and_submits_through_the_form(personas, focal
         "period_end": "2026-06-30",
         "links": "https://justice.example.gov/training",
     }
-    response = personas["focal"].post(url("update_edit", update.pk), form | {"save": "1"})
+    version = opened_version(personas["focal"], url("update_edit", update.pk))
+    response = personas["focal"].post(url("update_edit", update.pk), form | {"save": "1", "version": version})
     assert response.status_code == 302
     update.refresh_from_db()
     assert update.state == "draft" and update.narrative == "<p>Training held.</p><ul><li>40 judges</li></ul>"
     page = personas["focal"].get(url("update_edit", update.pk)).content.decode()
     assert "Training held.\n\n- 40 judges</textarea>" in page
-    response = personas["focal"].post(url("update_edit", update.pk), form | {"submit": "1"})
+    version = opened_version(personas["focal"], url("update_edit", update.pk))
+    response = personas["focal"].post(
+        url("update_edit", update.pk), form | {"submit": "1", "version": version}
+    )
     assert response["Location"] == url("update_detail", update.pk)
     update.refresh_from_db()
     assert update.state == "submitted"

@@ -13,6 +13,7 @@ from focalpoints import people, services
 from focalpoints.models import FocalPoint, Notification, ProgressUpdate, ReminderLog
 from nmirf.audit import history_for
 from nmirf.models import AuditBatch, User
+from tests.conftest import opened_version
 from tests.factories import FocalPointFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -191,10 +192,13 @@ def test_a_successor_can_be_invited_in_the_same_step(
 ):
     draft = draft_of(focal, assigned["justice"])
     service = FocalPoint.objects.get(user=focal)
+    address = reverse("workspace:focal_point_replace", args=[service.pk])
+    version = opened_version(personas["secretariat"], address)
     with django_capture_on_commit_callbacks(execute=True):
         response = personas["secretariat"].post(
-            reverse("workspace:focal_point_replace", args=[service.pk]),
+            address,
             {
+                "version": version,
                 "email": "successor@justice.example.gov",
                 "first_name": "Sam",
                 "last_name": "Successor",
