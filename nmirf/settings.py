@@ -123,6 +123,13 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A task whose whole worker died (killed, machine lost) goes back to its queue after this many seconds;
+# more than the longest import or report, or a slow task would be started a second time meanwhile.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
+# An import or report version that no worker has worked on for this long (its task lost, or its worker
+# killed once too often) is shown as failed, with a button to try again. Longer than the visibility
+# timeout, so that a task that can still come back does so first.
+WORKER_LOST_AFTER_MINUTES = env_int("WORKER_LOST_AFTER_MINUTES", 75)
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TIMEZONE = "UTC"
 # PDF rendering is slow and memory-hungry: it has a queue of its own ("reports", see docker-compose.yml).

@@ -36,3 +36,6 @@ FEEDBACK_PER_HOUR = 100000
 # Tests see every change at once; tests of the cache turn it on.
 PORTAL_CACHE_SECONDS = 0
 NMIRF_STATE = _given_state.strip().upper()
+# A worker that a test kills mid-task pauses once at this point and says so in this file (nmirf/pause.py).
+PAUSE_AT = os.environ.get("NMIRF_PAUSE_AT", "")
+PAUSE_FILE = os.environ.get("NMIRF_PAUSE_FILE", "")

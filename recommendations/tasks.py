@@ -2,6 +2,8 @@
 
 Acknowledged late: a worker killed in the middle leaves the transaction uncommitted (the database as
 it was) and the task is delivered again; after the last retry the import is marked failed with the reason.
+The service counts the deliveries and marks failed a step whose workers died too often, or whose task
+was lost (import_fail_stale); the import's page then offers to try it again.
 """
 
 from collections.abc import Callable

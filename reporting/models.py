@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -193,6 +194,9 @@ class ReportVersion(models.Model):
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     error = models.TextField(_("reason for the failure"), blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # Set when queued, started and at each step of the rendering: a queued or running version that no
+    # worker has touched for WORKER_LOST_AFTER_MINUTES (and no transaction holds) has lost its worker.
+    heartbeat_at = models.DateTimeField(_("last sign of a worker"), default=timezone.now)
     pdf = models.FileField(
         _("PDF"), storage=private_storage, upload_to=report_upload_to, max_length=300, blank=True
     )

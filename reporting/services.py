@@ -3,7 +3,10 @@
 Functions are keyword-only, validate with `full_clean`, write, and record the change in the audit
 trail. Rendering runs in a Celery task (reporting.tasks) that calls `version_render`: the files are
 written only once rendering is complete, and the version is marked done in the same transaction that
-records them, so a worker killed mid-report leaves no half-written version.
+records them, so a worker killed mid-report leaves no half-written version (the files it wrote before
+it died are removed when the version is rendered again or marked failed). A version whose worker
+stopped giving signs of life is marked failed when its report's page is viewed (`versions_fail_stale`),
+and a failed version can be rendered again (`version_retry`).
 """
 
 from __future__ import annotations
@@ -27,15 +30,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from nmirf.audit import Change, audit_record, save_with_history, snapshot
-from nmirf.models import AuditEntry
+from nmirf.audit import audited, save_with_history
+from nmirf.pause import pause_point
 from recommendations.models import Mechanism
 from reporting import content, rules
 from reporting.models import Report, ReportComment, ReportSchedule, ReportVersion
 from reporting.rendering import render_report
 
 logger = logging.getLogger(__name__)
-Operation = AuditEntry.Operation
 Status = ReportVersion.Status
 # A version whose worker died this many times (out of memory, killed) is marked failed.
 MAX_ATTEMPTS = 3
@@ -135,10 +137,9 @@ def report_create(*, user, values: dict[str, Any], schedule: ReportSchedule | No
     report = report_prepare(values=values)
     report.created_by = user if user is not None and user.is_authenticated else None
     report.schedule = schedule
-    report.save()
-    audit_record(
-        user=user, action="report_create", changes=[Change(report, Operation.CREATE, None, snapshot(report))]
-    )
+    with audited(user=user, action="report_create") as trail:
+        report.save()
+        trail.created(report)
     report_generate(user=user, report=report)
     return report
 
@@ -160,13 +161,10 @@ def report_generate(*, user, report: Report) -> ReportVersion:
         parameters=parameters_of(report),
         created_by=user if user is not None and user.is_authenticated else None,
     )
-    version.full_clean()
-    version.save()
-    audit_record(
-        user=user,
-        action="report_generate",
-        changes=[Change(version, Operation.CREATE, None, snapshot(version))],
-    )
+    with audited(user=user, action="report_generate") as trail:
+        version.full_clean()
+        version.save()
+        trail.created(version)
     from reporting.tasks import render_version
 
     transaction.on_commit(lambda: render_version.delay(version.pk))
@@ -174,7 +172,9 @@ def report_generate(*, user, report: Report) -> ReportVersion:
 
 
 def _progress(version_id: int, percent: int) -> None:
-    ReportVersion.objects.filter(pk=version_id, status=Status.RUNNING).update(progress=percent)
+    ReportVersion.objects.filter(pk=version_id, status=Status.RUNNING).update(
+        progress=percent, heartbeat_at=timezone.now()
+    )
 
 
 def version_render(*, version_id: int, today: datetime.date | None = None) -> ReportVersion | None:
@@ -189,9 +189,11 @@ def version_render(*, version_id: int, today: datetime.date | None = None) -> Re
             reason=_("The worker stopped %(n)s times while rendering this version.")
             % {"n": version.attempts},
         )
-    ReportVersion.objects.filter(pk=version_id).update(
-        status=Status.RUNNING, attempts=F("attempts") + 1, progress=5
+    started = ReportVersion.objects.filter(pk=version_id, status__in=(Status.QUEUED, Status.RUNNING)).update(
+        status=Status.RUNNING, attempts=F("attempts") + 1, progress=5, heartbeat_at=timezone.now()
     )
+    if not started:
+        return ReportVersion.objects.get(pk=version_id)
     report = Report.objects.select_related("mechanism", "institution").get(pk=version.report_id)
     try:
         rendered = render_report(
@@ -211,30 +213,27 @@ def _store(version_id: int, rendered) -> ReportVersion:
     """Write the files and mark the version done in one step; on any failure no file stays behind."""
     written: list = []
     try:
-        with transaction.atomic():
+        with audited(user=None, action="report_render") as trail:
             version = (
                 ReportVersion.objects.select_for_update(of=("self",))
                 .select_related("report")
                 .get(pk=version_id)
             )
-            if version.status == Status.DONE:
+            if version.status != Status.RUNNING:
                 return version
-            before = snapshot(version)
+            _remove_leftovers(version)
+            trail.track(version)
             name = slugify(version.report.title)[:80] or "report"
             version.pdf.save(f"{name}-v{version.number}.pdf", ContentFile(rendered.pdf), save=False)
             written.append(version.pdf)
             if rendered.docx is not None:
                 version.docx.save(f"{name}-v{version.number}.docx", ContentFile(rendered.docx), save=False)
                 written.append(version.docx)
+            pause_point("report-store")
             version.status, version.progress, version.pages = Status.DONE, 100, rendered.pages
             version.error, version.finished_at = "", timezone.now()
             version.full_clean()
             version.save()
-            audit_record(
-                user=None,
-                action="report_render",
-                changes=[Change(version, Operation.UPDATE, before, snapshot(version))],
-            )
             if version.report.schedule_id:
                 from reporting.tasks import notify_recipients
 
@@ -246,21 +245,73 @@ def _store(version_id: int, rendered) -> ReportVersion:
     return version
 
 
+def _remove_leftovers(version: ReportVersion) -> None:
+    """Delete the files of this version that a worker killed before the end of `_store` wrote: while the
+    version is not done, every file of its number in its report's folder is such a leftover."""
+    storage, folder = version.pdf.storage, f"reports/{version.report_id}"
+    if not storage.exists(folder):
+        return
+    for name in storage.listdir(folder)[1]:
+        if name.startswith(f"{version.number}-"):
+            storage.delete(f"{folder}/{name}")
+
+
 @transaction.atomic
 def version_fail(*, version_id: int, reason: str) -> ReportVersion | None:
     """Mark a version failed with the reason shown on its page (never a finished one)."""
     version = ReportVersion.objects.select_for_update().filter(pk=version_id).first()
     if version is None or version.status == Status.DONE:
         return version
-    before = snapshot(version)
-    version.status, version.error, version.finished_at = Status.FAILED, reason[:2000] or "?", timezone.now()
-    version.save()
-    audit_record(
-        user=None,
-        action="report_render_failed",
-        changes=[Change(version, Operation.UPDATE, before, snapshot(version))],
-    )
+    _remove_leftovers(version)
+    with audited(user=None, action="report_render_failed") as trail:
+        trail.track(version)
+        version.status, version.error = Status.FAILED, reason[:2000] or "?"
+        version.finished_at = timezone.now()
+        version.save()
     return version
+
+
+def versions_fail_stale() -> int:
+    """Mark failed each queued or running version that no worker has touched for
+    WORKER_LOST_AFTER_MINUTES and that no transaction holds: its task was lost, or will not come back.
+    Run when a report's page is viewed; returns how many."""
+    minutes = settings.WORKER_LOST_AFTER_MINUTES
+    cutoff = timezone.now() - datetime.timedelta(minutes=minutes)
+    with transaction.atomic():
+        stale = list(
+            ReportVersion.objects.select_for_update(skip_locked=True)
+            .filter(status__in=(Status.QUEUED, Status.RUNNING), heartbeat_at__lt=cutoff)
+            .values_list("pk", flat=True)
+        )
+        for version_id in stale:
+            version_fail(
+                version_id=version_id,
+                reason=_(
+                    "No worker has worked on this version for %(minutes)d minutes: the worker stopped, or "
+                    "its task was lost. Nothing was published."
+                )
+                % {"minutes": minutes},
+            )
+    return len(stale)
+
+
+@transaction.atomic
+def version_retry(*, user, version: ReportVersion) -> ReportVersion:
+    """Render a failed version again, under the same number."""
+    rules.require(rules.why_cannot_generate(user, version.report))
+    locked = ReportVersion.objects.select_for_update().get(pk=version.pk)
+    if locked.status != Status.FAILED:
+        raise ValidationError(_("Only a failed version can be tried again."))
+    with audited(user=user, action="report_retry") as trail:
+        trail.track(locked)
+        locked.status, locked.error, locked.progress, locked.attempts = Status.QUEUED, "", 0, 0
+        locked.finished_at, locked.heartbeat_at = None, timezone.now()
+        locked.full_clean()
+        locked.save()
+    from reporting.tasks import render_version
+
+    transaction.on_commit(lambda: render_version.delay(locked.pk))
+    return locked
 
 
 # Lifecycle -----------------------------------------------------------------------------------------
@@ -362,7 +413,7 @@ def schedules_run(*, today: datetime.date | None = None) -> list[Report]:
     made = []
     due = ReportSchedule.objects.filter(active=True, next_run__lte=today).values_list("pk", flat=True)
     for pk in list(due):
-        with transaction.atomic():
+        with audited(user=None, action="schedule_run") as trail:
             schedule = (
                 ReportSchedule.objects.select_for_update(skip_locked=True)
                 .filter(pk=pk, next_run__lte=today)
@@ -370,6 +421,7 @@ def schedules_run(*, today: datetime.date | None = None) -> list[Report]:
             )
             if schedule is None:
                 continue
+            trail.track(schedule)
             months = MONTHS[schedule.frequency]
             values = {
                 "kind": schedule.kind,
@@ -379,15 +431,9 @@ def schedules_run(*, today: datetime.date | None = None) -> list[Report]:
                 "period_end": schedule.next_run - datetime.timedelta(days=1),
             }
             made.append(report_create(user=None, values=values, schedule=schedule))
-            before = snapshot(schedule)
             while schedule.next_run <= today:
                 schedule.next_run = add_months(schedule.next_run, months)
             schedule.save()
-            audit_record(
-                user=None,
-                action="schedule_run",
-                changes=[Change(schedule, Operation.UPDATE, before, snapshot(schedule))],
-            )
     return made
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("reports/<int:pk>/", views.report_detail, name="report_detail"),
     path("reports/<int:pk>/progress/", views.report_progress, name="report_progress"),
     path("reports/<int:pk>/generate/", views.report_generate, name="report_generate"),
+    path("reports/<int:pk>/versions/<int:number>/retry/", views.version_retry, name="report_version_retry"),
     path("reports/<int:pk>/approve/", views.report_approve, name="report_approve"),
     path("reports/<int:pk>/publish/", views.report_publish, name="report_publish"),
     path("reports/<int:pk>/share/", views.report_share, name="report_share"),

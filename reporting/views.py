@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from nmirf.access import require_change, require_view, workspace_view
+from nmirf.versioning import save_if_current
 from reporting import rules, selectors, services
 from reporting.forms import ApproveForm, CommentForm, ReportForm, ScheduleForm
 from reporting.models import Report, ReportSchedule, ReportVersion
@@ -87,6 +88,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
 @require_GET
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = _visible_report(request, pk)
+    services.versions_fail_stale()
     versions = list(rules.versions_visible_to(request.user, report))
     user = request.user
     context = {
@@ -108,6 +110,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def report_progress(request: HttpRequest, pk: int) -> JsonResponse:
     """The versions' status for the page's polling script."""
     report = _visible_report(request, pk)
+    services.versions_fail_stale()
     versions = rules.versions_visible_to(request.user, report)
     return JsonResponse(
         {
@@ -132,6 +135,20 @@ def report_generate(request: HttpRequest, pk: int) -> HttpResponse:
     rules.require(rules.why_cannot_generate(request.user, report))
     services.report_generate(user=request.user, report=report)
     messages.success(request, _("A new version is being generated."))
+    return redirect(report)
+
+
+@workspace_view
+@require_POST
+def version_retry(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    report = _visible_report(request, pk)
+    version = get_object_or_404(rules.versions_visible_to(request.user, report), number=number)
+    try:
+        services.version_retry(user=request.user, version=version)
+    except ValidationError as error:
+        _errors(request, error)
+    else:
+        messages.success(request, _("Version %(number)d is being generated again.") % {"number": number})
     return redirect(report)
 
 
@@ -210,15 +227,11 @@ def schedule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         request.user, "reporting.change_reportschedule" if schedule else "reporting.add_reportschedule"
     )
     form = ScheduleForm(request.POST or None, instance=schedule)
-    if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        try:
-            services.schedule_save(user=request.user, values=values, schedule=schedule)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The schedule is saved."))
-            return redirect("workspace:report_list")
+    if save_if_current(
+        form, lambda data: services.schedule_save(user=request.user, values=data, schedule=schedule)
+    ):
+        messages.success(request, _("The schedule is saved."))
+        return redirect("workspace:report_list")
     return render(request, "reporting/schedule_form.html", {"form": form, "schedule": schedule})
 
 

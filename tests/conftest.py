@@ -1,6 +1,8 @@
 """Personas for every test: one per role, two focal points of different ministries, and the public."""
 
 import os
+import re
+import signal
 import subprocess
 import sys
 import time
@@ -78,6 +80,13 @@ def client_for(user) -> Client:
     return client
 
 
+def opened_version(client: Client, address: str) -> str:
+    """The version an edit page's form carries (nmirf.versioning), as a browser would send it back."""
+    response = client.get(address)
+    assert response.status_code == 200, address
+    return re.search(r'name="version" value="([^"]*)"', response.content.decode())[1]
+
+
 @pytest.fixture
 def personas(admin_user, secretariat, focal, focal2, consultative, no_role):
     """Each persona with a logged-in client; 'public' is anonymous."""
@@ -116,6 +125,17 @@ class Worker:
     mail_dir: Path
     log_path: Path
     process: subprocess.Popen
+    command: list[str]
+    env: dict[str, str]
+
+    def kill(self) -> None:
+        """SIGKILL the worker's whole process group, as the out-of-memory killer or a lost machine would."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=10)
+
+    def start(self, **env: str) -> None:
+        """Start a new worker process on the same queue (after `kill`), with more environment variables."""
+        self.process = _start_worker(self.command, self.env | env, self.log_path)
 
     def wait_for(self, condition, timeout: float = 60) -> None:
         """Wait until `condition()` holds, failing with the worker's log if it stops or takes too long."""
@@ -129,8 +149,31 @@ class Worker:
         pytest.fail("the worker did not finish in time:\n" + self.log_path.read_text(errors="replace"))
 
 
+def wait_until(condition, timeout: float = 20) -> None:
+    """Wait until `condition()` holds (with no worker to watch, for example after `Worker.kill`)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail("the condition did not hold in time")
+        time.sleep(0.1)
+
+
+def _start_worker(command: list[str], env: dict[str, str], log_path: Path) -> subprocess.Popen:
+    """A worker in a process group of its own (so that `Worker.kill` reaches it and nothing else)."""
+    with log_path.open("ab") as log:
+        return subprocess.Popen(
+            command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+
 @pytest.fixture
-def celery_worker(transactional_db, settings, tmp_path):
+def worker_env() -> dict[str, str]:
+    """More environment variables for the `celery_worker` process; a test module overrides it."""
+    return {}
+
+
+@pytest.fixture
+def celery_worker(transactional_db, settings, tmp_path, worker_env):
     """A real Celery worker process against Redis, sharing this test's PostgreSQL database.
 
     Tasks sent while the fixture is active go through the broker to the worker (on a queue of its
@@ -160,27 +203,27 @@ def celery_worker(transactional_db, settings, tmp_path):
         "PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir),
+        **worker_env,
     }
     queue = f"test-{uuid.uuid4().hex[:8]}"
     log_path = tmp_path / "worker.log"
     command = [sys.executable, "-m", "celery", "-A", "nmirf", "worker", "--pool=solo", "--loglevel=WARNING",
                "--without-heartbeat", "--without-gossip", "--without-mingle", "-Q", queue, "-n", f"{queue}@%h"]  # fmt: skip
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
-        names = ("task_always_eager", "broker_url", "result_backend", "task_default_queue")
-        saved = {key: app.conf[key] for key in names}
-        app.conf.update(
-            task_always_eager=False, broker_url=redis_url, result_backend=redis_url, task_default_queue=queue
-        )
+    worker = Worker(queue, mail_dir, log_path, _start_worker(command, env, log_path), command, env)
+    names = ("task_always_eager", "broker_url", "result_backend", "task_default_queue")
+    saved = {key: app.conf[key] for key in names}
+    app.conf.update(
+        task_always_eager=False, broker_url=redis_url, result_backend=redis_url, task_default_queue=queue
+    )
+    reset_connections(app)
+    try:
+        yield worker
+    finally:
+        app.conf.update(saved)
         reset_connections(app)
+        worker.process.terminate()
         try:
-            yield Worker(queue=queue, mail_dir=mail_dir, log_path=log_path, process=process)
-        finally:
-            app.conf.update(saved)
-            reset_connections(app)
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            worker.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            worker.process.kill()
+            worker.process.wait()

@@ -21,6 +21,13 @@ from tests.factories import (
 LAST_YEAR = datetime.date.today() - datetime.timedelta(days=30)
 
 
+@pytest.fixture(autouse=True)
+def own_files(settings, tmp_path):
+    """Each test its own folder for report files: on SQLite report ids start at 1 again in every test,
+    so files another test left would be taken for this test's."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
 @pytest.fixture
 def data(justice, health, secretariat):
     cluster = ClusterFactory(
