@@ -24,6 +24,8 @@ STATUS_VALUES = Recommendation.Status.values
 
 
 class Institution(models.Model):
+    AUDIT_VOCABULARY = True  # undo keeps it while any record uses it (nmirf.revert)
+
     class Kind(models.TextChoices):
         MINISTRY = "ministry", _("Ministry")
         DEPARTMENT = "department", _("Government department")

@@ -397,10 +397,15 @@ class TimelineEvent:
 
 # What each kind of audited change on a recommendation or progress update shows on the timeline.
 _RECOMMENDATION_FIELDS = {
+    "cluster": "cluster",
     "lead_institution": "assignment",
     "supporting_institutions": "assignment",
     "update_deadline": "assignment",
     "status": "status",
+}
+_FROM_TO = {
+    "cluster": gettext_lazy("Cluster changed from %(before)s to %(after)s"),
+    "status": gettext_lazy("Status changed from %(before)s to %(after)s"),
 }
 _UPDATE_EVENTS = {
     "update_create": ("update", gettext_lazy("Draft progress update #%(pk)s started by %(institution)s")),
@@ -414,32 +419,44 @@ _UPDATE_EVENTS = {
 }
 
 
+def _initial(row: dict[str, Any]) -> list[str]:
+    """The cluster, institutions and status a recommendation came with (an import of our own export
+    brings them), leaving out those at their default."""
+    after = row["entry"].after or {}
+    details = []
+    for change in row["changes"]:
+        if change["name"] not in _RECOMMENDATION_FIELDS:
+            continue
+        field = Recommendation._meta.get_field(change["name"])
+        if after.get(field.attname) not in (None, "", [], field.get_default()):
+            details.append(f"{change['field']}: {change['after']}")
+    return details
+
+
 def _recommendation_events(recommendation: Recommendation) -> list[TimelineEvent]:
-    labels = {
-        str(Recommendation._meta.get_field(name).verbose_name): kind
-        for name, kind in _RECOMMENDATION_FIELDS.items()
-    }
+    """Its creation and every change of cluster, institutions, deadline or status, whatever the door
+    (form, bulk action, import, restore, undo), read from the audit trail in a fixed number of queries."""
     events = []
     for row in describe_changes(list(history_for(recommendation)[:300]), Recommendation):
         batch = row["entry"].batch
         if row["entry"].operation == AuditEntry.Operation.CREATE:
             events.append(
-                TimelineEvent(batch.created_at, batch.user, "created", _("Recommendation recorded"))
+                TimelineEvent(
+                    batch.created_at, batch.user, "created", _("Recommendation recorded"), _initial(row)
+                )
             )
             continue
-        assignment = [change for change in row["changes"] if labels.get(str(change["field"])) == "assignment"]
+        assignment = [c for c in row["changes"] if _RECOMMENDATION_FIELDS.get(c["name"]) == "assignment"]
         if assignment:
             details = [f"{change['field']}: {change['before']} → {change['after']}" for change in assignment]
             events.append(
                 TimelineEvent(batch.created_at, batch.user, "assignment", _("Assignment changed"), details)
             )
         for change in row["changes"]:
-            if labels.get(str(change["field"])) == "status":
-                text = _("Status changed from %(before)s to %(after)s") % {
-                    "before": change["before"],
-                    "after": change["after"],
-                }
-                events.append(TimelineEvent(batch.created_at, batch.user, "status", text))
+            kind = _RECOMMENDATION_FIELDS.get(change["name"])
+            if kind in _FROM_TO:
+                text = _FROM_TO[kind] % {"before": change["before"], "after": change["after"]}
+                events.append(TimelineEvent(batch.created_at, batch.user, kind, text))
     return events
 
 
@@ -475,6 +492,16 @@ def _update_events(recommendation: Recommendation, user) -> list[TimelineEvent]:
             TimelineEvent(batch.created_at, batch.user, kind, label, details, update.get_absolute_url())
         )
     return events
+
+
+def recommendation_progress(recommendation: Recommendation, user) -> QuerySet[ProgressUpdate]:
+    """The validated progress updates on the recommendation that `user` may read, newest first."""
+    return (
+        rules.updates_visible_to(user)
+        .filter(recommendation=recommendation, state=ProgressUpdate.State.VALIDATED)
+        .select_related("institution")
+        .order_by("-reviewed_at", "-pk")
+    )
 
 
 def recommendation_timeline(recommendation: Recommendation, user) -> list[TimelineEvent]:

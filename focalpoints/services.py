@@ -36,8 +36,7 @@ from focalpoints.models import (
     ProgressUpdate,
     UpdateComment,
 )
-from nmirf.audit import Change, audit_record, save_with_history, snapshot
-from nmirf.models import AuditEntry
+from nmirf.audit import AuditTrail, audited, save_with_history
 from recommendations.models import Recommendation
 from recommendations.services import (
     BulkAction,
@@ -46,7 +45,6 @@ from recommendations.services import (
     recommendations_bulk_apply,
 )
 
-Operation = AuditEntry.Operation
 State = ProgressUpdate.State
 
 
@@ -101,12 +99,9 @@ def data_point_add(*, user, indicator: ImpactIndicator, values: dict[str, Any]) 
 def data_point_delete(*, user, data_point: DataPoint) -> None:
     if data_point.update_id:
         raise ValidationError(_("This value belongs to a progress update; change it there."))
-    audit_record(
-        user=user,
-        action="data_point_delete",
-        changes=[Change(data_point, Operation.DELETE, snapshot(data_point), None)],
-    )
-    data_point.delete()
+    with audited(user=user, action="data_point_delete") as trail:
+        trail.deleted(data_point)
+        data_point.delete()
 
 
 # Reporting calendar -------------------------------------------------------------------------------
@@ -266,16 +261,37 @@ def update_create(
     if item.status not in ("no_information", ""):
         update.proposed_status = item.status
     _apply_update_values(update, values or {})
-    update.full_clean()
-    update.save()
-    audit_record(
-        user=user, action="update_create", changes=[Change(update, Operation.CREATE, None, snapshot(update))]
-    )
+    with audited(user=user, action="update_create") as trail:
+        update.full_clean()
+        update.save()
+        trail.created(update)
     return update
 
 
+@transaction.atomic
+def update_start(*, user, item: Recommendation | Action) -> tuple[ProgressUpdate, bool]:
+    """The update the user's institution is writing on the item, and whether it is new: its open (draft
+    or returned) update when it has one, the latest if several, otherwise a new draft. The item's row is
+    locked meanwhile, so that a second click, or a colleague's, never starts a second draft."""
+    rules.require(rules.why_cannot_report_on(user, item))
+    type(item).objects.select_for_update().filter(pk=item.pk).exists()
+    relation = "recommendation" if isinstance(item, Recommendation) else "action"
+    open_update = (
+        ProgressUpdate.objects.filter(
+            **{relation: item},
+            institution_id=rules.institution_id_of(user),
+            state__in=(ProgressUpdate.State.DRAFT, ProgressUpdate.State.RETURNED),
+        )
+        .order_by("-updated_at", "-pk")
+        .first()
+    )
+    if open_update is not None:
+        return open_update, False
+    return update_create(user=user, item=item), True
+
+
 def _save_indicator_values(
-    *, user, update: ProgressUpdate, values: dict[int, Decimal | None], changes: list[Change]
+    *, user, update: ProgressUpdate, values: dict[int, Decimal | None], trail: AuditTrail
 ) -> None:
     allowed = set(update_indicators(update).values_list("pk", flat=True))
     unknown = set(values) - allowed
@@ -286,21 +302,20 @@ def _save_indicator_values(
         point.indicator_id: point
         for point in update.data_points.filter(sex="", age="", region="", disability="")
     }
+    trail.track(*(existing[pk] for pk in values if pk in existing))
     for indicator_id, value in values.items():
         point = existing.get(indicator_id)
         if value is None:
             if point is not None:
-                changes.append(Change(point, Operation.DELETE, snapshot(point), None))
+                trail.deleted(point)
                 point.delete()
             continue
-        before = snapshot(point) if point else None
-        point = point or DataPoint(indicator_id=indicator_id, update=update, created_by=user)
+        if point is None:
+            point = DataPoint(indicator_id=indicator_id, update=update, created_by=user)
+            trail.created(point)
         point.value, point.date = value, on
         point.full_clean()
         point.save()
-        changes.append(
-            Change(point, Operation.UPDATE if before else Operation.CREATE, before, snapshot(point))
-        )
 
 
 @transaction.atomic
@@ -313,29 +328,23 @@ def update_save(
 ) -> ProgressUpdate:
     """Save a draft (or a returned update being fixed) with its indicator values."""
     rules.require(rules.why_cannot_edit(user, update))
-    before = snapshot(update)
-    _apply_update_values(update, values)
-    update.full_clean()
-    update.save()
-    changes = [Change(update, Operation.UPDATE, before, snapshot(update))]
-    if indicator_values is not None:
-        _save_indicator_values(user=user, update=update, values=indicator_values, changes=changes)
-    audit_record(user=user, action="update_save", changes=changes)
+    with audited(user=user, action="update_save") as trail:
+        trail.track(update)
+        _apply_update_values(update, values)
+        update.full_clean()
+        update.save()
+        if indicator_values is not None:
+            _save_indicator_values(user=user, update=update, values=indicator_values, trail=trail)
     return update
 
 
 def _transition(*, user, update: ProgressUpdate, action: str, description: str = "", **values: Any) -> None:
-    before = snapshot(update)
-    for key, value in values.items():
-        setattr(update, key, value)
-    update.full_clean()
-    update.save()
-    audit_record(
-        user=user,
-        action=action,
-        description=description,
-        changes=[Change(update, Operation.UPDATE, before, snapshot(update))],
-    )
+    with audited(user=user, action=action, description=description) as trail:
+        trail.track(update)
+        for key, value in values.items():
+            setattr(update, key, value)
+        update.full_clean()
+        update.save()
 
 
 @transaction.atomic
@@ -449,13 +458,10 @@ def update_comment(*, user, update: ProgressUpdate, text: str) -> UpdateComment:
     comment = UpdateComment(
         update=update, author=user, kind=UpdateComment.Kind.CONSULTATION, text=text.strip()
     )
-    comment.full_clean()
-    comment.save()
-    audit_record(
-        user=user,
-        action="update_comment",
-        changes=[Change(comment, Operation.CREATE, None, snapshot(comment))],
-    )
+    with audited(user=user, action="update_comment") as trail:
+        comment.full_clean()
+        comment.save()
+        trail.created(comment)
     return comment
 
 
@@ -469,14 +475,10 @@ def evidence_set_published(*, user, evidence: EvidenceFile, published: bool) -> 
         rules.require(_("Only the secretariat publishes evidence."))
     if published and not evidence.update.published:
         raise ValidationError(_("Publish the progress update first; its evidence can then be published."))
-    before = snapshot(evidence)
-    evidence.published = published
-    evidence.save(update_fields=["published"])
-    audit_record(
-        user=user,
-        action="evidence_publish",
-        changes=[Change(evidence, Operation.UPDATE, before, snapshot(evidence))],
-    )
+    with audited(user=user, action="evidence_publish") as trail:
+        trail.track(evidence)
+        evidence.published = published
+        evidence.save(update_fields=["published"])
     return evidence
 
 
@@ -515,27 +517,21 @@ def evidence_add(*, user, update: ProgressUpdate, upload: UploadedFile) -> Evide
     evidence.full_clean(exclude=["file"])
     evidence.file.save(name, upload, save=False)
     stored = evidence.file.name
-    try:
-        evidence.save()
-    except Exception:
-        evidence.file.storage.delete(stored)
-        raise
-    audit_record(
-        user=user,
-        action="evidence_add",
-        changes=[Change(evidence, Operation.CREATE, None, snapshot(evidence))],
-    )
+    with audited(user=user, action="evidence_add") as trail:
+        trail.created(evidence)
+        try:
+            evidence.save()
+        except Exception:
+            evidence.file.storage.delete(stored)
+            raise
     return evidence
 
 
 @transaction.atomic
 def evidence_remove(*, user, evidence: EvidenceFile) -> None:
     rules.require(rules.why_cannot_edit(user, evidence.update))
-    audit_record(
-        user=user,
-        action="evidence_remove",
-        changes=[Change(evidence, Operation.DELETE, snapshot(evidence), None)],
-    )
     storage, name = evidence.file.storage, evidence.file.name
-    evidence.delete()
+    with audited(user=user, action="evidence_remove") as trail:
+        trail.deleted(evidence)
+        evidence.delete()
     transaction.on_commit(lambda: storage.delete(name))

@@ -44,6 +44,7 @@ from focalpoints.models import (
     ProgressUpdate,
 )
 from nmirf.access import get_for_user, require_change, require_view, workspace_view
+from nmirf.versioning import save_if_current
 from recommendations.models import Cluster, Mechanism, Recommendation
 
 
@@ -53,14 +54,11 @@ def _errors(request: HttpRequest, error: ValidationError) -> None:
 
 
 def _save_form(request: HttpRequest, form, call) -> object | None:
-    """Run a service with the form's data; its validation errors go back onto the form."""
-    if not form.is_valid():
-        return None
-    try:
-        return call(form.cleaned_data)
-    except ValidationError as error:
-        form.add_error(None, error)
-        return None
+    """Run a service with the form's data; its validation errors go back onto the form.
+
+    An edit form's save is refused when its object changed since the form was opened.
+    """
+    return save_if_current(form, call)
 
 
 # The focal point's workspace ----------------------------------------------------------------------
@@ -204,7 +202,7 @@ def focal_point_replace(request: HttpRequest, pk: int) -> HttpResponse:
     require_view(request.user, "focalpoints.view_focalpoint")
     require_change(request.user, "focalpoints.manage_people")
     focal_point = get_object_or_404(FocalPoint.objects.select_related("user", "institution"), pk=pk)
-    form = SuccessionForm(request.POST or None)
+    form = SuccessionForm(request.POST or None, versioned=focal_point)
     call = lambda data: people.focal_point_replace(  # noqa: E731
         user=request.user, focal_point=focal_point, successor=data["successor"], invite=form.invite(),
         start=data["start"], title=data["title"], phone=data["phone"],
@@ -411,10 +409,13 @@ def _visible_update(request: HttpRequest, pk: int) -> ProgressUpdate:
 
 
 def _start_update(request: HttpRequest, item) -> HttpResponse:
-    update = services.update_create(user=request.user, item=item)
-    messages.success(
-        request, _("A draft update is started. Save it as you go; submit it when it is complete.")
-    )
+    update, started = services.update_start(user=request.user, item=item)
+    if started:
+        messages.success(
+            request, _("A draft update is started. Save it as you go; submit it when it is complete.")
+        )
+    else:
+        messages.info(request, _("Your institution is already writing an update on this item: here it is."))
     return redirect("workspace:update_edit", update.pk)
 
 

@@ -13,7 +13,8 @@ register = template.Library()
 
 @register.inclusion_tag("focalpoints/fragment_followup.html", takes_context=True)
 def recommendation_followup(context, recommendation):
-    """Actions, the 'write an update' button and the timeline, for the recommendation page."""
+    """Actions, validated progress, the 'write an update' button and the timeline, for the recommendation
+    page."""
     user = context["request"].user
     return {
         "request": context["request"],
@@ -22,6 +23,7 @@ def recommendation_followup(context, recommendation):
         "can_report": rules.why_cannot_report_on(user, recommendation) is None,
         "actions": recommendation.actions.select_related("lead_institution").order_by("end_date", "pk"),
         "indicators": recommendation.impact_indicators.order_by("name"),
+        "progress": selectors.recommendation_progress(recommendation, user),
         "timeline": selectors.recommendation_timeline(recommendation, user),
     }
 

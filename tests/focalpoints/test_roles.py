@@ -217,8 +217,9 @@ def test_starting_an_update_on_another_ministrys_item_is_refused(personas, o):
         .exists()
     )
     response = personas["focal2"].post(address)
-    assert response.status_code == 302
-    assert ProgressUpdate.objects.filter(recommendation=o["health_rec"]).count() == 2
+    # Health already has a draft on it: the button leads there rather than to a second draft.
+    assert response["Location"] == url("update_edit", o["health_draft"].pk)
+    assert ProgressUpdate.objects.filter(recommendation=o["health_rec"]).count() == 1
     action_address = url("update_start_action", o["action"].pk)
     assert personas["focal2"].post(action_address).status_code == 403
     assert personas["focal"].post(action_address).status_code == 302
