@@ -3,6 +3,9 @@
 The import runs as `manage.py import_recommendations` in a child process, so its time and peak
 resident memory are those of the process doing the work; the same rows are also loaded with a plain
 PostgreSQL COPY into a scratch table, to show what the importer costs over the database itself.
+The first import is then undone with `manage.py import_undo` in a child process (nothing changed since,
+so every imported row is removed, with its history), and a bulk action sets the lead institution of
+20,000 recommendations (times BENCH_SCALE) through the service the workspace uses, history included.
 """
 
 import io
@@ -18,8 +21,10 @@ from pathlib import Path
 import openpyxl
 from django.db import connection
 
+from focalpoints.models import Institution
 from recommendations.exporting import export_response
-from recommendations.models import Recommendation
+from recommendations.models import ImportBatch, Recommendation
+from recommendations.services import BulkAction, recommendations_bulk_change
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADERS = [
@@ -81,21 +86,42 @@ def write_xlsx(path: Path, count: int) -> None:
     workbook.save(path)
 
 
-def run_import(path: Path) -> float:
+def manage(folder: Path, *args: str) -> float:
+    """Run a management command against the benchmark database; its wall-clock seconds."""
     db = connection.settings_dict
     env = os.environ | {
         "DJANGO_SETTINGS_MODULE": "nmirf.settings_test",
         "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
-        "PRIVATE_MEDIA_ROOT": str(path.parent / "private"),
+        "PRIVATE_MEDIA_ROOT": str(folder / "private"),
     }
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "manage.py", "import_recommendations", str(path), "--state", "all"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )  # fmt: skip
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
-        raise SystemExit(f"import failed: {result.stderr[-2000:]}{result.stdout[-2000:]}")
+        raise SystemExit(f"{args[0]} failed: {result.stderr[-2000:]}{result.stdout[-2000:]}")
+    return elapsed
+
+
+def run_import(path: Path) -> float:
+    return manage(path.parent, "import_recommendations", str(path), "--state", "all")
+
+
+def bulk_seconds(count: int) -> float:
+    """Set the lead institution of `count` recommendations as the workspace's bulk action does."""
+    institution = Institution.objects.create(name="Bench ministry", name_en="Bench ministry")
+    ids = list(Recommendation.objects.order_by("pk").values_list("pk", flat=True)[:count])
+    assert len(ids) == count, len(ids)
+    start = time.perf_counter()
+    result = recommendations_bulk_change(
+        user=None,
+        recommendations=Recommendation.objects.filter(pk__in=ids),
+        action=BulkAction.SET_LEAD,
+        value=institution,
+    )
+    elapsed = time.perf_counter() - start
+    assert result.changed == count and result.batch.entries.count() == count
     return elapsed
 
 
@@ -136,8 +162,14 @@ def run(*, scale: float) -> None:
         for _chunk in export_response("csv", Recommendation.objects.all(), "bench").streaming_content:
             pass
         export = time.perf_counter() - start
+        batch = ImportBatch.objects.filter(file_name=path.name).order_by("pk").first()
+        undo = manage(path.parent, "import_undo", str(batch.pk))
+        assert Recommendation.objects.count() == existing, Recommendation.objects.count()
+    bulk = bulk_seconds(max(200, int(20_000 * scale)))
     print(f"BENCH import_100k_seconds {first:.1f} s", flush=True)
     print(f"BENCH import_100k_peak_mib {peak_mib:.0f} MiB", flush=True)
     print(f"BENCH import_vs_copy_ratio {first / copy:.0f} x", flush=True)
     print(f"BENCH reimport_100k_seconds {again:.1f} s", flush=True)
     print(f"BENCH export_100k_seconds {export:.1f} s", flush=True)
+    print(f"BENCH import_undo_100k_seconds {undo:.1f} s", flush=True)
+    print(f"BENCH bulk_20k_seconds {bulk:.1f} s", flush=True)

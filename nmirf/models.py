@@ -37,6 +37,15 @@ class AuditBatch(models.Model):
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     action = models.CharField(_("action"), max_length=64)
     description = models.CharField(_("description"), max_length=500, blank=True)
+    reverted_by = models.ForeignKey(
+        "self",
+        verbose_name=_("undone by"),
+        null=True,
+        blank=True,
+        related_name="reverts",
+        on_delete=models.SET_NULL,
+        help_text=_("The later change that undid this one."),
+    )
 
     class Meta:
         verbose_name = _("audit batch")

@@ -36,6 +36,8 @@ _READ_RECOMMENDATIONS = [
 
 _CURATE_RECOMMENDATIONS = [
     "nmirf.view_history",
+    # Restore and undo, each limited to the records the person may change (nmirf.history_views).
+    "nmirf.restore_history",
     "recommendations.add_recommendation",
     "recommendations.change_recommendation",
     "recommendations.publish_recommendation",

@@ -3,13 +3,16 @@ from django.contrib import admin
 from django.urls import include, path
 
 from focalpoints import urls as focalpoints_urls
-from nmirf import views
+from nmirf import history_views, views
 from portal import urls as portal_urls
 from portal import views as portal_views
 
 workspace_patterns = [
     path("", views.workspace_home, name="home"),
-    path("history/<int:pk>/restore/", views.history_restore, name="history_restore"),
+    path("history/", history_views.history_list, name="history"),
+    path("history/<int:pk>/", history_views.history_batch, name="history_batch"),
+    path("history/<int:pk>/undo/", history_views.history_undo, name="history_undo"),
+    path("history/versions/<int:pk>/restore/", history_views.history_restore, name="history_restore"),
     path("", include("recommendations.urls")),
     path("", include(focalpoints_urls.workspace_patterns)),
     path("", include(portal_urls.workspace_patterns)),

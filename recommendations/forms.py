@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from focalpoints.models import Institution
+from nmirf.versioning import VersionedFormMixin
 from recommendations.models import Cluster, ConcernedGroup, Recommendation, SourceDocument, Theme
 from recommendations.services import ApplyMode, BulkAction
 from sdg.models import Goal, Target
@@ -23,7 +24,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class RecommendationForm(forms.ModelForm):
+class RecommendationForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Recommendation
         fields = [
@@ -84,7 +85,7 @@ class RecommendationForm(forms.ModelForm):
         self.fields["supporting_institutions"].queryset = Institution.objects.filter(active=True)
 
 
-class SourceDocumentForm(forms.ModelForm):
+class SourceDocumentForm(VersionedFormMixin, forms.ModelForm):
     url = forms.URLField(label=_("link"), required=False, max_length=500, assume_scheme="https")
 
     class Meta:
@@ -93,7 +94,7 @@ class SourceDocumentForm(forms.ModelForm):
         widgets = {"date": DateInput()}
 
 
-class ClusterForm(forms.ModelForm):
+class ClusterForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Cluster
         fields = [
@@ -167,6 +168,10 @@ class BulkActionForm(forms.Form):
         label=_("Status"), choices=[("", "—"), *Recommendation.Status.choices], required=False
     )
     deadline = forms.DateField(label=_("Update deadline"), required=False, widget=DateInput())
+    # The number of recommendations the person saw on the confirmation page.
+    confirmed = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+
+    CONFIRM_ABOVE = 20  # more than this many, or the whole filter, is shown and confirmed first
 
     VALUE_FIELD = {
         BulkAction.SET_CLUSTER: "cluster",
@@ -199,3 +204,8 @@ class BulkActionForm(forms.Form):
         if data.get("scope") == self.SCOPE_SELECTED and not data.get("ids"):
             raise forms.ValidationError(_("Select at least one recommendation, or apply to every match."))
         return data
+
+    def needs_confirmation(self, count: int) -> bool:
+        """Whether to show what will change first: unless confirmed for exactly this many records."""
+        large = self.cleaned_data["scope"] == self.SCOPE_ALL or count > self.CONFIRM_ABOVE
+        return large and self.cleaned_data.get("confirmed") != count

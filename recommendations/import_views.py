@@ -9,8 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nmirf.access import require_view, workspace_view
+from nmirf.history_views import undo_message
+from nmirf.revert import RevertBlocked, plan_context
 from recommendations.import_forms import ImportUploadForm, MappingForm, ResolveForm
-from recommendations.importing import service
+from recommendations.importing import service, undo
 from recommendations.models import ImportBatch
 
 PERMISSION = "recommendations.import_recommendations"
@@ -47,6 +49,7 @@ def import_list(request: HttpRequest) -> HttpResponse:
             form.add_error("file", error)
         else:
             return redirect(batch)
+    service.import_fail_stale()
     page = Paginator(ImportBatch.objects.select_related("user"), 25).get_page(request.GET.get("page"))
     return render(request, "recommendations/import_list.html", {"form": form, "page": page})
 
@@ -54,6 +57,8 @@ def import_list(request: HttpRequest) -> HttpResponse:
 @workspace_view
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     batch = _batch(request, pk)
+    if service.import_fail_stale():
+        batch.refresh_from_db()
     context = {"batch": batch, "progress": service.import_progress(batch)}
     if batch.status == ImportBatch.Status.NEEDS_MAPPING:
         context["mapping_form"] = MappingForm(headers=batch.headers)
@@ -99,7 +104,7 @@ def import_resolve(request: HttpRequest, pk: int) -> HttpResponse:
 def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     batch = _batch(request, pk)
     try:
-        service.import_confirm(batch=batch)
+        service.import_confirm(batch=batch, skip_invalid=request.POST.get("skip_invalid") == "1")
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(batch)
@@ -107,14 +112,46 @@ def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 @workspace_view
 @require_POST
-def import_undo(request: HttpRequest, pk: int) -> HttpResponse:
+def import_retry(request: HttpRequest, pk: int) -> HttpResponse:
     batch = _batch(request, pk)
     try:
-        service.import_undo(user=request.user, batch=batch)
+        service.import_retry(batch=batch)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(
-            request, _("The import is undone: what it changed is restored, what it added is removed.")
-        )
+        messages.success(request, _("Trying again."))
     return redirect(batch)
+
+
+@workspace_view
+@require_POST
+def import_discard(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = _batch(request, pk)
+    try:
+        undo.import_discard(user=request.user, batch=batch)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The file is discarded; nothing was imported."))
+    return redirect(batch)
+
+
+@workspace_view
+def import_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET shows what the undo would do; POST does it (keeping records changed since when confirmed)."""
+    batch = _batch(request, pk)
+    try:
+        if request.method == "POST":
+            plan = undo.import_undo(
+                user=request.user, batch=batch, keep_changed=request.POST.get("keep_changed") == "1"
+            )
+            messages.success(request, undo_message(plan))
+            return redirect(batch)
+        plan = undo.import_undo_plan(batch=batch)
+    except RevertBlocked as blocked:
+        messages.warning(request, " ".join(blocked.messages))
+        plan = blocked.plan
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(batch)
+    return render(request, "recommendations/import_undo.html", {"batch": batch, **plan_context(plan)})

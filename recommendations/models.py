@@ -5,11 +5,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 
 class Country(models.Model):
+    AUDIT_VOCABULARY = True  # undo keeps it while any record uses it (nmirf.revert)
+
     code = models.CharField(_("ISO code"), max_length=3, unique=True, help_text=_("ISO 3166 alpha-3"))
     name = models.CharField(_("name"), max_length=200)
 
@@ -26,6 +29,8 @@ class Country(models.Model):
 
 
 class Mechanism(models.Model):
+    AUDIT_VOCABULARY = True  # undo keeps it while any record uses it (nmirf.revert)
+
     class Type(models.TextChoices):
         UPR = "upr", _("Universal Periodic Review")
         TREATY_BODY = "treaty_body", _("Treaty body")
@@ -56,6 +61,8 @@ class Mechanism(models.Model):
 
 
 class SourceDocument(models.Model):
+    AUDIT_VOCABULARY = True  # undo keeps it while any record uses it (nmirf.revert)
+
     symbol = models.CharField(_("document symbol"), max_length=120, unique=True)
     mechanism = models.ForeignKey(
         Mechanism, verbose_name=_("mechanism"), related_name="documents", on_delete=models.PROTECT
@@ -89,6 +96,8 @@ class SourceDocument(models.Model):
 
 
 class Theme(models.Model):
+    AUDIT_VOCABULARY = True  # undo keeps it while any record uses it (nmirf.revert)
+
     code = models.SlugField(_("code"), max_length=120, unique=True)
     name = models.CharField(_("name"), max_length=300)
 
@@ -102,6 +111,8 @@ class Theme(models.Model):
 
 
 class ConcernedGroup(models.Model):
+    AUDIT_VOCABULARY = True  # undo keeps it while any record uses it (nmirf.revert)
+
     code = models.SlugField(_("code"), max_length=120, unique=True)
     name = models.CharField(_("name"), max_length=300)
 
@@ -116,6 +127,8 @@ class ConcernedGroup(models.Model):
 
 class Cluster(models.Model):
     """Recommendations that share a theme and objective, whatever mechanism issued them."""
+
+    AUDIT_VOCABULARY = True  # undo keeps it while any record uses it (nmirf.revert)
 
     name = models.CharField(_("name"), max_length=255)
     objective = models.TextField(_("objective"), blank=True)
@@ -361,6 +374,11 @@ class ImportBatch(models.Model):
         IMPORTED = "imported", _("Imported")
         FAILED = "failed", _("Failed")
         UNDONE = "undone", _("Undone")
+        DISCARDED = "discarded", _("Discarded")
+
+    class Step(models.TextChoices):
+        PREVIEW = "preview", _("Checking the file")
+        COMMIT = "commit", _("Importing")
 
     FORMATS = [
         ("", _("Detect automatically")),
@@ -412,6 +430,12 @@ class ImportBatch(models.Model):
         "nmirf.AuditBatch", null=True, blank=True, related_name="+", on_delete=models.SET_NULL
     )
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # A worker's bookkeeping: a running step that no worker has touched for WORKER_LOST_AFTER_MINUTES
+    # (and that no transaction holds) has lost its worker; a step failed for a reason other than the
+    # file (worker lost, database unavailable) can be tried again.
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    heartbeat_at = models.DateTimeField(_("last sign of a worker"), default=timezone.now)
+    retry_step = models.CharField(_("step to try again"), max_length=10, blank=True, choices=Step.choices)
 
     class Meta:
         verbose_name = _("import")
@@ -429,12 +453,16 @@ class ImportBatch(models.Model):
                         "imported",
                         "failed",
                         "undone",
+                        "discarded",
                     ]
                 ),
                 name="import_status_valid",
             ),
             models.CheckConstraint(
                 condition=Q(state_scope="") | Q(state_scope__regex=r"^[A-Z]{3}$"), name="import_scope_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(retry_step__in=["", "preview", "commit"]), name="import_retry_step_valid"
             ),
         ]
 

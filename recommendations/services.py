@@ -6,6 +6,7 @@ Each validates with `full_clean`, writes, and records the change in the audit tr
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -16,9 +17,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from focalpoints.models import Institution
-from nmirf.audit import Change, audit_record, save_with_history, snapshot, snapshot_many
-from nmirf.models import AuditEntry
-from recommendations.models import Cluster, ConcernedGroup, Recommendation, SourceDocument, Theme
+from nmirf.audit import (
+    Change,
+    audit_record,
+    audited,
+    describe_changes,
+    jsonable,
+    save_with_history,
+    snapshot_many,
+)
+from nmirf.models import AuditBatch, AuditEntry
+from recommendations.models import Cluster, ConcernedGroup, Mechanism, Recommendation, SourceDocument, Theme
 from sdg.models import Goal, Target
 
 Operation = AuditEntry.Operation
@@ -107,11 +116,17 @@ def _bulk_m2m(ids: list[int], relation: str, value: models.Model, add: bool) -> 
         through.objects.filter(recommendation_id__in=ids, **{target_column: value.pk}).delete()
 
 
+@dataclass(frozen=True)
+class BulkResult:
+    changed: int
+    batch: AuditBatch | None  # the recorded change, which History can undo; None when nothing changed
+
+
 @transaction.atomic
-def recommendations_bulk_apply(
+def recommendations_bulk_change(
     *, user, recommendations: QuerySet[Recommendation], action: str, value: Any = None
-) -> int:
-    """Apply one action to many recommendations; returns how many actually changed."""
+) -> BulkResult:
+    """Apply one action to many recommendations as one recorded change."""
     action = BulkAction(action)
     value_model = BULK_VALUE_MODELS.get(action)
     if (
@@ -126,36 +141,122 @@ def recommendations_bulk_apply(
         raise ValidationError(_("Choose a valid status."))
     ids = list(recommendations.order_by().values_list("pk", flat=True))
     if not ids:
-        return 0
+        return BulkResult(0, None)
     before = snapshot_many(Recommendation, ids)
     rows = Recommendation.objects.filter(pk__in=ids)
     now = timezone.now()
+    # What each action writes, so that the state after is the state before with those values (the
+    # rows are locked by the update until the transaction ends: nothing else can change them meanwhile).
+    written: dict[str, Any] = {}
     if action in _M2M_ACTIONS:
         relation, add = _M2M_ACTIONS[action]
         _bulk_m2m(ids, relation, value, add)
     elif action == BulkAction.SET_CLUSTER:
-        rows.update(cluster=value, updated_at=now)
+        written = {"cluster_id": value.pk if value else None}
     elif action == BulkAction.SET_LEAD:
-        rows.update(lead_institution=value, updated_at=now)
+        written = {"lead_institution_id": value.pk if value else None}
     elif action == BulkAction.SET_DEADLINE:
-        rows.update(update_deadline=value, updated_at=now)
+        written = {"update_deadline": value}
     elif action == BulkAction.SET_STATUS:
-        rows.exclude(status=value).update(status=value, status_date=timezone.localdate(), updated_at=now)
+        rows = rows.exclude(status=value)
+        written = {"status": value, "status_date": timezone.localdate()}
     elif action in (BulkAction.REQUIRE_LEGISLATION, BulkAction.CLEAR_LEGISLATION):
-        rows.update(requires_legislation=action == BulkAction.REQUIRE_LEGISLATION, updated_at=now)
+        written = {"requires_legislation": action == BulkAction.REQUIRE_LEGISLATION}
     elif action in (BulkAction.PUBLISH, BulkAction.WITHHOLD):
-        rows.update(published=action == BulkAction.PUBLISH, updated_at=now)
-    after = snapshot_many(Recommendation, ids)
+        written = {"published": action == BulkAction.PUBLISH}
+    if written:
+        touched = set(rows.values_list("pk", flat=True)) if action == BulkAction.SET_STATUS else set(ids)
+        rows.update(**written, updated_at=now)
+        patch = jsonable(written)
+        after = {pk: before[pk] | patch if pk in touched else before[pk] for pk in ids}
+    else:
+        after = _m2m_after(before, action, value)
     changed = [pk for pk in ids if before[pk] != after[pk]]
-    objects = Recommendation.objects.select_related("mechanism").in_bulk(changed)
-    label = f"{action.label}: {value}" if value is not None else str(action.label)
-    audit_record(
+    labels = _labels(changed)
+    label = bulk_description(action, value)
+    batch = audit_record(
         user=user,
         action=f"bulk_{action.value}",
         description=label,
-        changes=[Change(objects[pk], Operation.UPDATE, before[pk], after[pk]) for pk in changed],
+        changes=[
+            Change(None, Operation.UPDATE, before[pk], after[pk], labels[pk], ref=(Recommendation, pk))
+            for pk in changed
+        ],
     )
-    return len(changed)
+    return BulkResult(len(changed), batch)
+
+
+def bulk_description(action: str, value: Any) -> str:
+    """How a bulk action reads on its confirmation page and in History: "Set implementation status: In progress"."""
+    action = BulkAction(action)
+    if value is None:
+        return str(action.label)
+    shown = Recommendation.Status(value).label if action == BulkAction.SET_STATUS else value
+    return f"{action.label}: {shown}"
+
+
+def _m2m_after(
+    before: dict[int, dict[str, Any]], action: BulkAction, value: models.Model
+) -> dict[int, dict[str, Any]]:
+    """The snapshots after adding or removing `value` in the action's relation."""
+    relation, add = _M2M_ACTIONS[action]
+    after = {}
+    for pk, state in before.items():
+        linked = set(state[relation])
+        linked = linked | {value.pk} if add else linked - {value.pk}
+        after[pk] = state | {relation: sorted(linked)}
+    return after
+
+
+def _labels(ids: list[int]) -> dict[int, str]:
+    """How the audit trail names recommendations ("UPR 118.1"), read as values rather than objects."""
+    codes = dict(Mechanism.objects.values_list("pk", "code"))
+    return {
+        pk: (f"{codes.get(mechanism, '')} {paragraph}".strip() or f"#{pk}")
+        for pk, mechanism, paragraph in Recommendation.objects.filter(pk__in=ids).values_list(
+            "pk", "mechanism_id", "paragraph"
+        )
+    }
+
+
+def recommendations_bulk_apply(
+    *, user, recommendations: QuerySet[Recommendation], action: str, value: Any = None
+) -> int:
+    """Apply one action to many recommendations; returns how many actually changed."""
+    return recommendations_bulk_change(
+        user=user, recommendations=recommendations, action=action, value=value
+    ).changed
+
+
+@dataclass(frozen=True)
+class BulkPreview:
+    matched: int
+    changed: int
+    sample: list[dict[str, Any]]  # the first changes, field by field (nmirf.audit.describe_changes)
+
+
+class _DryRun(Exception):
+    pass
+
+
+def recommendations_bulk_preview(
+    *, user, recommendations: QuerySet[Recommendation], action: str, value: Any = None, sample: int = 10
+) -> BulkPreview:
+    """What the action would change, worked out by doing it and rolling it back (so it cannot differ)."""
+    preview = BulkPreview(0, 0, [])
+    try:
+        with transaction.atomic():
+            result = recommendations_bulk_change(
+                user=user, recommendations=recommendations, action=action, value=value
+            )
+            entries = list(result.batch.entries.order_by("pk")[:sample]) if result.batch else []
+            preview = BulkPreview(
+                recommendations.count(), result.changed, describe_changes(entries, Recommendation)
+            )
+            raise _DryRun
+    except _DryRun:
+        pass
+    return preview
 
 
 # Source documents ---------------------------------------------------------------------------------
@@ -193,14 +294,10 @@ def cluster_merge(*, user, source: Cluster, target: Cluster) -> int:
     moved = recommendations_bulk_apply(
         user=user, recommendations=source.recommendations.all(), action=BulkAction.SET_CLUSTER, value=target
     )
-    before = snapshot(source)
-    audit_record(
-        user=user,
-        action="cluster_merge",
-        description=_("Merged “%(source)s” into “%(target)s”") % {"source": source, "target": target},
-        changes=[Change(source, Operation.DELETE, before, None)],
-    )
-    source.delete()
+    description = _("Merged “%(source)s” into “%(target)s”") % {"source": source, "target": target}
+    with audited(user=user, action="cluster_merge", description=description) as trail:
+        trail.deleted(source)
+        source.delete()
     return moved
 
 

@@ -29,5 +29,7 @@ urlpatterns = [
     path("imports/<int:pk>/mapping/", import_views.import_mapping, name="import_mapping"),
     path("imports/<int:pk>/resolve/", import_views.import_resolve, name="import_resolve"),
     path("imports/<int:pk>/confirm/", import_views.import_confirm, name="import_confirm"),
+    path("imports/<int:pk>/retry/", import_views.import_retry, name="import_retry"),
     path("imports/<int:pk>/undo/", import_views.import_undo, name="import_undo"),
+    path("imports/<int:pk>/discard/", import_views.import_discard, name="import_discard"),
 ]

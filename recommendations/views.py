@@ -12,8 +12,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from nmirf.access import get_for_user, require_change, require_view, workspace_view
-from nmirf.audit import describe_changes, history_for
+from nmirf.history_views import object_history
+from nmirf.versioning import save_if_current
 from recommendations import selectors, services
+from recommendations.bulk_pages import bulk_confirmation, last_bulk_result, remember_bulk_result
 from recommendations.exporting import EXPORT_FORMATS, export_response
 from recommendations.filters import RecommendationQuery
 from recommendations.forms import (
@@ -43,6 +45,7 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
         "query": query,
         "page": page,
         "facets": facets,
+        "bulk_result": last_bulk_result(request),
         "bulk_form": BulkActionForm()
         if request.user.has_perm("recommendations.change_recommendation")
         else None,
@@ -78,17 +81,28 @@ def recommendation_bulk(request: HttpRequest) -> HttpResponse:
         targets = query.apply(Recommendation.objects.all())
     else:
         targets = Recommendation.objects.filter(pk__in=[r.pk for r in data["ids"]])
+    change = {
+        "user": request.user,
+        "recommendations": targets,
+        "action": data["action"],
+        "value": data["value"],
+    }
     try:
-        changed = services.recommendations_bulk_apply(
-            user=request.user, recommendations=targets, action=data["action"], value=data["value"]
-        )
+        if form.needs_confirmation(targets.count()):
+            preview = services.recommendations_bulk_preview(**change)
+            if not preview.changed:
+                messages.info(
+                    request, _("Nothing to change: every selected recommendation already has this value.")
+                )
+                return redirect(back)
+            return render(
+                request, "recommendations/bulk_confirm.html", bulk_confirmation(request, form, preview, back)
+            )
+        result = services.recommendations_bulk_change(**change)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(back)
-    messages.success(
-        request,
-        ngettext("%(n)d recommendation changed.", "%(n)d recommendations changed.", changed) % {"n": changed},
-    )
+    remember_bulk_result(request, result)
     return redirect(back)
 
 
@@ -120,35 +134,21 @@ def recommendation_create(request: HttpRequest) -> HttpResponse:
 def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     recommendation = get_for_user(request.user, Recommendation, pk, change=True)
     form = RecommendationForm(request.POST or None, instance=recommendation)
-    if form.is_valid():
-        try:
-            services.recommendation_update(
-                user=request.user, recommendation=recommendation, values=form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Recommendation saved."))
-            return redirect(recommendation)
+    if save_if_current(
+        form,
+        lambda data: services.recommendation_update(
+            user=request.user, recommendation=recommendation, values=data
+        ),
+    ):
+        messages.success(request, _("Recommendation saved."))
+        return redirect(recommendation)
     return render(request, "recommendations/form.html", {"form": form, "recommendation": recommendation})
-
-
-def _history(request: HttpRequest, obj, template_context: dict) -> HttpResponse:
-    require_view(request.user, "nmirf.view_history")
-    page = Paginator(history_for(obj), 50).get_page(request.GET.get("page"))
-    context = template_context | {
-        "object": obj,
-        "page": page,
-        "rows": describe_changes(page.object_list, type(obj)),
-        "can_restore": request.user.has_perm("nmirf.restore_history"),
-    }
-    return render(request, "history.html", context)
 
 
 @workspace_view
 def recommendation_history(request: HttpRequest, pk: int) -> HttpResponse:
     recommendation = get_for_user(request.user, Recommendation, pk)
-    return _history(request, recommendation, {"back_url": recommendation.get_absolute_url()})
+    return object_history(request, recommendation, recommendation.get_absolute_url())
 
 
 @workspace_view
@@ -177,8 +177,9 @@ def document_create(request: HttpRequest) -> HttpResponse:
 def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_for_user(request.user, SourceDocument, pk, change=True)
     form = SourceDocumentForm(request.POST or None, instance=document)
-    if form.is_valid():
-        services.source_document_update(user=request.user, document=document, values=form.cleaned_data)
+    if save_if_current(
+        form, lambda data: services.source_document_update(user=request.user, document=document, values=data)
+    ):
         messages.success(request, _("Source document %(symbol)s saved.") % {"symbol": document.symbol})
         return redirect("workspace:document_list")
     return render(request, "recommendations/document_form.html", {"form": form, "document": document})
@@ -222,8 +223,9 @@ def cluster_create(request: HttpRequest) -> HttpResponse:
 def cluster_edit(request: HttpRequest, pk: int) -> HttpResponse:
     cluster = get_for_user(request.user, Cluster, pk, change=True)
     form = ClusterForm(request.POST or None, instance=cluster)
-    if form.is_valid():
-        services.cluster_update(user=request.user, cluster=cluster, values=form.cleaned_data)
+    if save_if_current(
+        form, lambda data: services.cluster_update(user=request.user, cluster=cluster, values=data)
+    ):
         messages.success(request, _("Cluster saved."))
         return redirect(cluster)
     return render(request, "recommendations/cluster_form.html", {"form": form, "cluster": cluster})
@@ -275,4 +277,4 @@ def cluster_apply_institutions(request: HttpRequest, pk: int) -> HttpResponse:
 @workspace_view
 def cluster_history(request: HttpRequest, pk: int) -> HttpResponse:
     cluster = get_for_user(request.user, Cluster, pk)
-    return _history(request, cluster, {"back_url": cluster.get_absolute_url()})
+    return object_history(request, cluster, cluster.get_absolute_url())

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Goal(models.Model):
+    AUDIT_VOCABULARY = True  # undo keeps it while any record uses it (nmirf.revert)
+
     code = models.CharField(_("code"), max_length=2, unique=True)
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     short_title = models.CharField(_("short title"), max_length=200)
@@ -25,6 +27,8 @@ class Goal(models.Model):
 
 
 class Target(models.Model):
+    AUDIT_VOCABULARY = True  # undo keeps it while any record uses it (nmirf.revert)
+
     goal = models.ForeignKey(Goal, verbose_name=_("goal"), related_name="targets", on_delete=models.CASCADE)
     code = models.CharField(_("code"), max_length=8, unique=True)
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)

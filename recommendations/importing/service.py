@@ -3,6 +3,11 @@
 `import_preview` and `import_commit` run the same analysis, so what the preview promised is what
 the commit does; the commit runs in one transaction and writes in bulk, so a failure of any kind
 leaves the database as it was. Each import is one audit batch, which is what makes undo possible.
+
+A worker may die at any point (killed, out of memory). Each step runs in a transaction that holds the
+batch's row, so a dead worker's half-done work is rolled back by the database and its lock released;
+the task is delivered again (and counted: `attempts`), or, when no worker comes back, the import page
+finds the step lost (`import_fail_stale`) and offers to try it again (`import_retry`).
 """
 
 from __future__ import annotations
@@ -30,9 +35,10 @@ from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 
 from focalpoints.models import Institution
-from nmirf.audit import Change, audit_open, audit_record, audit_revert, audit_write, snapshot_many
+from nmirf.audit import Change, audit_open, audit_record, audit_write, snapshot_many
 from nmirf.bulk import insert_rows
 from nmirf.models import AuditBatch, AuditEntry
+from nmirf.pause import pause_point
 from recommendations.importing.columns import header_key
 from recommendations.importing.formats import detect_format, parse
 from recommendations.importing.matching import Matcher, fold
@@ -51,6 +57,10 @@ from recommendations.models import (
 )
 
 Status = ImportBatch.Status
+Step = ImportBatch.Step
+RUNNING = (Status.PREVIEWING, Status.IMPORTING)
+# A step whose worker died this many times (out of memory, killed) is marked failed.
+MAX_ATTEMPTS = 5
 CHUNK = 1000
 NEAR_DUPLICATE_SCORE = 90
 REPORT_LIMIT = 2000
@@ -142,7 +152,8 @@ def import_upload(
 def _enqueue(step: str, batch_id: int) -> None:
     from recommendations import tasks
 
-    task = tasks.import_preview_task if step == "preview" else tasks.import_commit_task
+    task = tasks.import_preview_task if step == Step.PREVIEW else tasks.import_commit_task
+    ImportBatch.objects.filter(pk=batch_id).update(attempts=0, heartbeat_at=timezone.now())
     _progress(batch_id, 0, _("Waiting for a worker…"))
     transaction.on_commit(lambda: task.delay(batch_id))
 
@@ -204,8 +215,13 @@ def import_resolve(
                 Change(obj, AuditEntry.Operation.CREATE, None, snapshot_many(model, [obj.pk])[obj.pk])
             )
             values[kind][raw] = str(obj.pk)
-    audit_record(user=user, action="import_values", changes=created, description=batch.file_name)
+    values_batch = audit_record(
+        user=user, action="import_values", changes=created, description=batch.file_name
+    )
+    value_batches = batch.resolutions.get("value_batches", [])
     batch.resolutions = {
+        # Undoing or discarding the import removes these values again, unless something else uses them.
+        "value_batches": [*value_batches, values_batch.pk] if values_batch else value_batches,
         "values": {
             kind: {**batch.resolutions.get("values", {}).get(kind, {}), **decisions}
             for kind, decisions in values.items()
@@ -540,17 +556,22 @@ def _diff(plan: Plan, current: dict[str, Any], *, document_ids: dict[str, int]) 
 
 
 def import_preview(*, batch_id: int) -> ImportBatch:
-    batch = ImportBatch.objects.select_related("profile").get(pk=batch_id)
-    _progress(batch.pk, 5, _("Reading the file…"))
-    try:
-        analysis = _same_file_again(batch) or _analyse(batch)
-    except ImportFileError as error:
-        return _finish(batch, Status.FAILED, error=str(error.message))
-    if analysis is None:
-        return _finish(batch, Status.NEEDS_MAPPING)
-    _save_plan(batch, analysis)
-    batch.counts, batch.report = analysis.counts, analysis.report
-    return _finish(batch, Status.PREVIEWED)
+    if not _attempt(batch_id, Status.PREVIEWING):
+        return ImportBatch.objects.get(pk=batch_id)
+    with transaction.atomic():
+        batch = _locked(batch_id, Status.PREVIEWING)
+        if batch is None:
+            return ImportBatch.objects.get(pk=batch_id)
+        _progress(batch.pk, 5, _("Reading the file…"))
+        try:
+            analysis = _same_file_again(batch) or _analyse(batch)
+        except ImportFileError as error:
+            return _finish(batch, Status.FAILED, error=str(error.message))
+        if analysis is None:
+            return _finish(batch, Status.NEEDS_MAPPING)
+        _save_plan(batch, analysis)
+        batch.counts, batch.report = analysis.counts, analysis.report
+        return _finish(batch, Status.PREVIEWED)
 
 
 # The preview's analysis is kept beside the file; the commit reuses it when nothing it depends on has
@@ -616,10 +637,14 @@ def _plan_path(batch: ImportBatch) -> Path:
 
 
 def _save_plan(batch: ImportBatch, analysis: Analysis) -> None:
-    with _plan_path(batch).open("wb") as handle:
+    """Written aside and then renamed, so that a worker killed while writing leaves no half plan."""
+    path = _plan_path(batch)
+    partial = path.with_name(f"{path.name}.partial")
+    with partial.open("wb") as handle:
         pickle.dump(
             (_database_stamp(), batch.resolutions, analysis), handle, protocol=pickle.HIGHEST_PROTOCOL
         )
+    partial.replace(path)
 
 
 def _saved_plan(batch: ImportBatch) -> Analysis | None:
@@ -631,16 +656,18 @@ def _saved_plan(batch: ImportBatch) -> Analysis | None:
     return analysis if stamp == _database_stamp() and resolutions == batch.resolutions else None
 
 
-def import_confirm(*, batch: ImportBatch, enqueue: bool = True) -> ImportBatch:
+def import_confirm(*, batch: ImportBatch, skip_invalid: bool = False, enqueue: bool = True) -> ImportBatch:
+    """Start the import; `skip_invalid` imports the valid rows of a file whose other rows are invalid."""
     if batch.status != Status.PREVIEWED:
         raise ValidationError(_("Only a checked file can be imported."))
+    batch.skip_invalid = batch.skip_invalid or skip_invalid
     if batch.counts.get("invalid") and not batch.skip_invalid:
         raise ValidationError(
             _("%(n)d rows are invalid. Correct the file, or choose to skip invalid rows.")
             % {"n": batch.counts["invalid"]}
         )
     batch.status = Status.IMPORTING
-    batch.save(update_fields=["status"])
+    batch.save(update_fields=["status", "skip_invalid"])
     if enqueue:
         _enqueue("commit", batch.pk)
     return batch
@@ -648,11 +675,13 @@ def import_confirm(*, batch: ImportBatch, enqueue: bool = True) -> ImportBatch:
 
 def import_commit(*, batch_id: int) -> ImportBatch:
     """All or nothing: any failure leaves the database as it was and says why on the import's page."""
-    batch = ImportBatch.objects.select_related("profile", "user").get(pk=batch_id)
-    if batch.status != Status.IMPORTING:
-        return batch
+    if not _attempt(batch_id, Status.IMPORTING):
+        return ImportBatch.objects.get(pk=batch_id)
     try:
         with transaction.atomic():
+            batch = _locked(batch_id, Status.IMPORTING)
+            if batch is None:
+                return ImportBatch.objects.get(pk=batch_id)
             analysis = _saved_plan(batch) or _analyse(batch)
             if analysis is None:
                 raise ImportFileError(_("The file needs a column mapping."))
@@ -660,6 +689,7 @@ def import_commit(*, batch_id: int) -> ImportBatch:
                 raise ImportFileError(_("The file has invalid rows; check it again."))
             _progress(batch.pk, 96, _("Writing…"))
             batch.audit_batch = _write(batch, analysis)
+            pause_point("import-commit")
             batch.counts, batch.report = (
                 analysis.counts,
                 analysis.report | {"stamp": _jsonable(_database_stamp())},
@@ -670,17 +700,98 @@ def import_commit(*, batch_id: int) -> ImportBatch:
 
 
 def _finish(batch: ImportBatch, status: str, *, error: str = "") -> ImportBatch:
-    batch.status, batch.error, batch.finished_at = status, error, timezone.now()
+    batch.status, batch.error, batch.finished_at, batch.retry_step = status, error, timezone.now(), ""
     batch.save()
     _progress(batch.pk, 100, batch.get_status_display())
     return batch
 
 
-def import_fail(*, batch_id: int, reason: str) -> None:
-    """Called when the task itself dies (database down, worker lost too often)."""
-    ImportBatch.objects.filter(pk=batch_id, status__in=[Status.PREVIEWING, Status.IMPORTING]).update(
-        status=Status.FAILED, error=reason[:2000], finished_at=timezone.now()
+def _attempt(batch_id: int, status: str) -> bool:
+    """Count one more start of the step the batch is at (committed at once, so that a worker killed in
+    the middle still counts); False when the batch is not at that step (any more), or when its workers
+    died too often: then it is marked failed."""
+    with transaction.atomic():
+        started = ImportBatch.objects.filter(pk=batch_id, status=status).update(
+            attempts=models.F("attempts") + 1, heartbeat_at=timezone.now()
+        )
+        attempts = ImportBatch.objects.filter(pk=batch_id).values_list("attempts", flat=True).first()
+    if started and attempts > MAX_ATTEMPTS:
+        import_fail(
+            batch_id=batch_id,
+            reason=_(
+                "The worker stopped %(n)d times while working on this file (for example, out of memory)."
+            )
+            % {"n": attempts - 1},
+        )
+        return False
+    return bool(started)
+
+
+def _locked(batch_id: int, status: str) -> ImportBatch | None:
+    """The batch, locked until the end of the transaction, if it is still at this step: a task
+    delivered twice runs once, and a live worker's batch is never taken for a lost one."""
+    return (
+        ImportBatch.objects.select_for_update(of=("self",))
+        .select_related("profile", "user")
+        .filter(pk=batch_id, status=status)
+        .first()
     )
+
+
+def import_fail(*, batch_id: int, reason: str) -> None:
+    """Called when the task itself dies (database down, worker lost too often); the step that was
+    running can be tried again from the import's page."""
+    ImportBatch.objects.filter(pk=batch_id, status__in=RUNNING).update(
+        status=Status.FAILED,
+        error=reason[:2000],
+        finished_at=timezone.now(),
+        retry_step=models.Case(
+            models.When(status=Status.IMPORTING, then=models.Value(Step.COMMIT)),
+            default=models.Value(Step.PREVIEW),
+        ),
+    )
+
+
+def import_fail_stale() -> int:
+    """Mark failed each running import that no worker has touched for WORKER_LOST_AFTER_MINUTES and that
+    no transaction holds (a killed worker's transaction is rolled back, its lock released): its task
+    was lost, or will not come back. Run when the import pages are viewed; returns how many."""
+    minutes = settings.WORKER_LOST_AFTER_MINUTES
+    with transaction.atomic():
+        stale = list(
+            ImportBatch.objects.select_for_update(skip_locked=True)
+            .filter(status__in=RUNNING, heartbeat_at__lt=timezone.now() - datetime.timedelta(minutes=minutes))
+            .values_list("pk", flat=True)
+        )
+        for batch_id in stale:
+            import_fail(
+                batch_id=batch_id,
+                reason=_(
+                    "No worker has worked on this file for %(minutes)d minutes: the worker stopped, or its "
+                    "task was lost."
+                )
+                % {"minutes": minutes},
+            )
+    return len(stale)
+
+
+def import_retry(*, batch: ImportBatch) -> ImportBatch:
+    """Run again the step that failed for a reason other than the file (worker lost, database down)."""
+    step = batch.retry_step
+    status = Status.IMPORTING if step == Step.COMMIT else Status.PREVIEWING
+    with transaction.atomic():
+        retried = (
+            ImportBatch.objects.filter(pk=batch.pk, status=Status.FAILED)
+            .exclude(retry_step="")
+            .update(status=status, error="", finished_at=None, retry_step="")
+        )
+        if not retried:
+            raise ValidationError(
+                _("Only an import that failed for a reason other than its file can be tried again.")
+            )
+        _enqueue(step, batch.pk)
+    batch.refresh_from_db()
+    return batch
 
 
 def _write(batch: ImportBatch, analysis: Analysis):
@@ -697,11 +808,9 @@ def _write(batch: ImportBatch, analysis: Analysis):
     documents |= {doc.symbol: doc.pk for doc in new_documents}
     needed = {plan.document for plan in analysis.plans if plan.document} - set(documents)
     documents |= dict(SourceDocument.objects.filter(symbol__in=list(needed)).values_list("symbol", "pk"))
+    created_documents = snapshot_many(SourceDocument, [d.pk for d in new_documents])
     changes: list[Change] = [
-        Change(doc, AuditEntry.Operation.CREATE, None, snap)
-        for doc, snap in zip(
-            new_documents, snapshot_many(SourceDocument, [d.pk for d in new_documents]).values(), strict=False
-        )
+        Change(doc, AuditEntry.Operation.CREATE, None, created_documents[doc.pk]) for doc in new_documents
     ]
     new_plans = [plan for plan in analysis.plans if plan.outcome == "new"]
     work = _SecretariatWork([plan.secretariat for plan in new_plans if plan.secretariat], changes)
@@ -848,14 +957,3 @@ def _split(value: str) -> list[str]:
 
 def _original(fields: dict[str, Any]) -> str:
     return fields.get(f"text_{fields['original_language'].replace('-', '_')}", "")
-
-
-@transaction.atomic
-def import_undo(*, user, batch: ImportBatch) -> ImportBatch:
-    """Restore what the import changed and remove what it added."""
-    if batch.status != Status.IMPORTED or batch.audit_batch is None:
-        raise ValidationError(_("Only a finished import can be undone."))
-    audit_revert(batch=batch.audit_batch, user=user, action="import_undo", description=batch.file_name)
-    batch.status = Status.UNDONE
-    batch.save(update_fields=["status"])
-    return batch

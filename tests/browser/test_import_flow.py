@@ -133,7 +133,7 @@ def expect_counts(page: Page, heading: str, **counts: int) -> None:
 def import_now(page: Page) -> None:
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.locator("main dl")).to_contain_text("Imported")
-    expect(page.get_by_role("button", name="Undo this import")).to_be_visible()
+    expect(page.get_by_role("link", name="Undo this import…")).to_be_visible()
 
 
 def duplicate(page: Page, row: int) -> Locator:
@@ -203,7 +203,7 @@ def test_administrator_imports_checks_links_undoes_translates_and_exports(
     expect(bad_rows.nth(2).get_by_role("cell").first).to_have_text("9")
     expect(bad_rows.nth(2)).to_contain_text("This row has the same identifier as row 3.")
     expect(page.locator("main")).to_contain_text("Rows skipped because they concern other States: 11")
-    expect(page.locator("main")).to_contain_text("Invalid rows block the import")
+    expect(page.locator("main")).to_contain_text("Skip the 3 invalid rows and import the others")
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.get_by_role("status")).to_contain_text("3 rows are invalid")
     assert not Recommendation.objects.exists()
@@ -213,7 +213,7 @@ def test_administrator_imports_checks_links_undoes_translates_and_exports(
     batch = upload(page, uhri_file(tmp_path / "uhri-france-corrected.xlsx", corrected=True))
     expect_counts(page, "What the import will do", new=9, invalid=0, skipped=1)
     expect(page.get_by_role("heading", name="Invalid rows")).to_have_count(0)
-    expect(page.locator("main")).not_to_contain_text("Invalid rows block the import")
+    expect(page.locator("main")).not_to_contain_text("invalid rows block the import")
     import_now(page)
     expect_counts(page, "Result", new=9, updated=0, invalid=0, skipped=1)
     assert Recommendation.objects.count() == 9
@@ -267,10 +267,12 @@ def test_administrator_imports_checks_links_undoes_translates_and_exports(
     uprinfo = import_uprinfo()
 
     # 3. Undo it from its page: the new one is gone, the linked ones are as they were.
-    page.get_by_role("button", name="Undo this import").click()
-    expect(page.get_by_role("status")).to_contain_text("The import is undone")
+    page.get_by_role("link", name="Undo this import…").click()
+    expect(page.get_by_role("heading", name="What the undo will do")).to_be_visible()
+    page.get_by_role("button", name="Undo", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("Undone. Records removed: 1;")
     expect(page.locator("main dl")).to_contain_text("Undone")
-    expect(page.get_by_role("button", name="Undo this import")).to_have_count(0)
+    expect(page.get_by_role("link", name="Undo this import…")).to_have_count(0)
     assert ImportBatch.objects.get(pk=uprinfo.pk).status == ImportBatch.Status.UNDONE
     assert Recommendation.objects.count() == 9
     assert not Recommendation.objects.filter(text_en=UPRINFO_NEW).exists()

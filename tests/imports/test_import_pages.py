@@ -39,19 +39,37 @@ def test_administrator_imports_checks_and_undoes(personas, tmp_path, act):
     )
     page = post_file(act, client, path).content.decode()
     assert "What the import will do" in page and "Unknown mechanism" in page
-    assert "Invalid rows block the import" in page
+    assert "Skip the 1 invalid row and import the others" in page
     batch = ImportBatch.objects.get()
     response = act(client, reverse("workspace:import_confirm", args=[batch.pk]))
     assert "rows are invalid" in response.content.decode()
     assert not Recommendation.objects.exists()
-    page = post_file(act, client, path, skip_invalid="on").content.decode()
-    batch = ImportBatch.objects.latest("pk")
-    page = act(client, reverse("workspace:import_confirm", args=[batch.pk])).content.decode()
+    # Skipping the invalid rows needs no new upload: a box on the same page.
+    page = act(
+        client, reverse("workspace:import_confirm", args=[batch.pk]), {"skip_invalid": "1"}
+    ).content.decode()
     assert "Result" in page and Recommendation.objects.count() == 2
     page = client.get(reverse("workspace:import_list")).content.decode()
     assert "uhri.xlsx" in page and batch.checksum[:12] in page
+    # Undo shows what it will do first, and changes nothing until confirmed.
+    page = client.get(reverse("workspace:import_undo", args=[batch.pk])).content.decode()
+    assert "What the undo will do" in page and Recommendation.objects.count() == 2
     page = act(client, reverse("workspace:import_undo", args=[batch.pk])).content.decode()
-    assert "The import is undone" in page and not Recommendation.objects.exists()
+    assert "Undone. Records removed: 2;" in page and not Recommendation.objects.exists()
+    page = client.get(reverse("workspace:import_undo", args=[batch.pk]), follow=True).content.decode()
+    assert "already been undone" in page
+
+
+def test_a_waiting_preview_is_discarded_from_its_page(personas, tmp_path, act):
+    client = personas["admin"]
+    path = write_xlsx(tmp_path / "uhri.xlsx", UHRI_HEADERS, [uhri_row(1)])
+    page = post_file(act, client, path).content.decode()
+    assert "Discard this file" in page
+    batch = ImportBatch.objects.get()
+    page = act(client, reverse("workspace:import_discard", args=[batch.pk])).content.decode()
+    assert "The file is discarded" in page and "Discarded" in page
+    page = act(client, reverse("workspace:import_confirm", args=[batch.pk])).content.decode()
+    assert "Only a checked file can be imported." in page and not Recommendation.objects.exists()
 
 
 def test_unknown_columns_are_mapped_and_the_mapping_is_offered_again(personas, tmp_path, act):
@@ -89,7 +107,7 @@ def test_only_administrators_import(personas, tmp_path, role, admin_user, act):
     client = personas[role]
     assert client.get(reverse("workspace:import_list")).status_code == 404
     assert client.get(batch.get_absolute_url()).status_code == 404
-    for name in ("import_confirm", "import_undo", "import_resolve", "import_mapping"):
+    for name in ("import_confirm", "import_undo", "import_resolve", "import_mapping", "import_discard"):
         assert client.post(reverse(f"workspace:{name}", args=[batch.pk])).status_code == 404
     assert personas["public"].get(reverse("workspace:import_list")).status_code == 302
     assert not Recommendation.objects.exists()

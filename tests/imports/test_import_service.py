@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from recommendations.importing import service
+from recommendations.importing import service, undo
 from recommendations.models import ImportBatch, Recommendation, SourceDocument, Theme
 from recommendations.services import recommendation_update
 from tests.factories import RecommendationFactory, country, mechanism
@@ -72,7 +72,7 @@ def test_undo_restores_what_it_changed_and_removes_what_it_added(tmp_path, admin
     assert (
         Recommendation.objects.count() == 2 and SourceDocument.objects.filter(symbol="A/HRC/54/10").exists()
     )
-    service.import_undo(user=admin_user, batch=batch)
+    undo.import_undo(user=admin_user, batch=batch, keep_changed=False)
     existing.refresh_from_db()
     assert list(Recommendation.objects.all()) == [existing]
     assert existing.position == "noted" and not existing.themes.exists()

@@ -124,18 +124,47 @@ def test_bulk_action_needs_a_value(secretariat):
         )
 
 
-def test_bulk_through_the_page_on_the_filtered_set(personas):
+def test_bulk_on_the_whole_filter_is_shown_confirmed_and_undoable(personas):
     keep = RecommendationFactory(mechanism=mechanism("CRC"))
     change = [RecommendationFactory() for _ in range(2)]
-    response = personas["secretariat"].post(
-        "/en/workspace/recommendations/bulk/?mechanism_type=upr", {"action": "withhold", "scope": "all"}
-    )
+    client = personas["secretariat"]
+    url = "/en/workspace/recommendations/bulk/?mechanism_type=upr"
+    preview = client.post(url, {"action": "withhold", "scope": "all"})
+    page = preview.content.decode()
+    assert preview.status_code == 200 and "2 recommendations match the filter." in page
+    assert "2 of them will change." in page and 'name="confirmed" value="2"' in page
+    assert Recommendation.objects.filter(published=True).count() == 3  # nothing happened yet
+
+    # A third match appears before the confirmation: asked again, nothing changed.
+    late = RecommendationFactory()
+    again = client.post(url, {"action": "withhold", "scope": "all", "confirmed": "2"})
+    assert again.status_code == 200 and "now holds 3 recommendations, not 2" in again.content.decode()
+    assert Recommendation.objects.filter(published=True).count() == 4
+
+    response = client.post(url, {"action": "withhold", "scope": "all", "confirmed": "3"})
     assert response.status_code == 302 and "mechanism_type=upr" in response["Location"]
-    assert not Recommendation.objects.filter(pk__in=[r.pk for r in change], published=True).exists()
+    assert not Recommendation.objects.filter(pk__in=[r.pk for r in [*change, late]], published=True).exists()
     keep.refresh_from_db()
     assert keep.published
-    page = personas["secretariat"].get(response["Location"]).content.decode()
-    assert "2 recommendations changed." in page
+    page = client.get(response["Location"]).content.decode()
+    assert "3 recommendations changed." in page and "Undo this change" in page
+    batch = AuditBatch.objects.get(action="bulk_withhold")
+    undo_page = client.get(f"/en/workspace/history/{batch.pk}/undo/").content.decode()
+    assert "Records to put back to the values it overwrote" in undo_page
+    client.post(f"/en/workspace/history/{batch.pk}/undo/")
+    assert Recommendation.objects.filter(published=True).count() == 4
+    assert "Undone on" in client.get("/en/workspace/history/").content.decode()
+
+
+def test_bulk_on_an_empty_filter_changes_nothing(personas):
+    RecommendationFactory(mechanism=mechanism("CRC"))
+    response = personas["secretariat"].post(
+        "/en/workspace/recommendations/bulk/?mechanism_type=upr",
+        {"action": "withhold", "scope": "all"},
+        follow=True,
+    )
+    assert "Nothing to change" in response.content.decode()
+    assert not AuditBatch.objects.exists()
 
 
 def test_bulk_on_a_selection_and_its_errors(personas):
