@@ -133,7 +133,10 @@ def public_recommendation_page(pk: int) -> dict:
 
 def public_updates() -> QuerySet[ProgressUpdate]:
     return ProgressUpdate.objects.filter(
-        published=True, state=ProgressUpdate.State.VALIDATED, recommendation__published=True
+        published=True,
+        state=ProgressUpdate.State.VALIDATED,
+        recommendation__published=True,
+        recommendation__archived=False,
     )
 
 
@@ -202,7 +205,10 @@ def feedback_published(recommendation: Recommendation) -> QuerySet:
 
 
 def _published_count(relation: str) -> Count:
-    return Count(relation, filter=Q(**{f"{relation}__published": True}), distinct=True)
+    """Published recommendations only (not withheld, not archived)."""
+    return Count(
+        relation, filter=Q(**{f"{relation}__published": True, f"{relation}__archived": False}), distinct=True
+    )
 
 
 def public_clusters() -> QuerySet[Cluster]:
@@ -238,13 +244,15 @@ def public_mechanism(pk: int) -> Mechanism:
 def public_institutions() -> QuerySet[Institution]:
     """Active institutions leading or supporting published recommendations (names only, no contacts)."""
     supporting = Recommendation.supporting_institutions.through.objects.filter(
-        institution_id=OuterRef("pk"), recommendation__published=True
+        institution_id=OuterRef("pk"), recommendation__published=True, recommendation__archived=False
     )
     return (
         Institution.objects.filter(active=True)
         .annotate(
             lead_count=Count(
-                "led_recommendations", filter=Q(led_recommendations__published=True), distinct=True
+                "led_recommendations",
+                filter=Q(led_recommendations__published=True, led_recommendations__archived=False),
+                distinct=True,
             ),
             supports=Exists(supporting),
         )

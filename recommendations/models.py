@@ -60,6 +60,25 @@ class Mechanism(models.Model):
         return self.code
 
 
+class CurrentManager(models.Manager):
+    """`objects` of the archivable models: what lists, the public tracker, reports and exports show.
+
+    `all_objects` (the default manager: forms' uniqueness checks, related managers, the admin, history
+    and restore) sees archived records too.
+    """
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(archived=False)
+
+
+def archived_field() -> models.BooleanField:
+    return models.BooleanField(
+        _("archived"),
+        default=False,
+        help_text=_("Hidden from lists, the public tracker, reports and exports; it can be restored."),
+    )
+
+
 class SourceDocument(models.Model):
     AUDIT_VOCABULARY = True  # undo keeps it while any record uses it (nmirf.revert)
 
@@ -81,7 +100,13 @@ class SourceDocument(models.Model):
     cycle = models.PositiveSmallIntegerField(_("UPR cycle"), null=True, blank=True)
     url = models.URLField(_("link"), blank=True, max_length=500)
 
+    archived = archived_field()
+
+    all_objects = models.Manager()
+    objects = CurrentManager()
+
     class Meta:
+        default_manager_name = "all_objects"
         verbose_name = _("source document")
         verbose_name_plural = _("source documents")
         ordering = ["-date", "symbol"]
@@ -152,7 +177,13 @@ class Cluster(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    archived = archived_field()
+
+    all_objects = models.Manager()
+    objects = CurrentManager()
+
     class Meta:
+        default_manager_name = "all_objects"
         verbose_name = _("cluster")
         verbose_name_plural = _("clusters")
         ordering = ["name"]
@@ -265,7 +296,13 @@ class Recommendation(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 
+    archived = archived_field()
+
+    all_objects = models.Manager()
+    objects = CurrentManager()
+
     class Meta:
+        default_manager_name = "all_objects"
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
         ordering = ["-date", "mechanism__code", "paragraph", "pk"]

@@ -24,7 +24,7 @@ def small_tables() -> dict[type[Model], dict[int, Model]]:
     """Each small table's rows by id, in the model's default order."""
     return kept_in_process(
         "small-tables",
-        lambda: {model: {row.pk: row for row in model.objects.all()} for model in SMALL_TABLES},
+        lambda: {model: {row.pk: row for row in model._default_manager.all()} for model in SMALL_TABLES},
     )
 
 

@@ -71,6 +71,7 @@ class BulkAction(models.TextChoices):
     CLEAR_LEGISLATION = "clear_legislation", gettext_lazy("Clear “requires legislation”")
     PUBLISH = "publish", gettext_lazy("Publish")
     WITHHOLD = "withhold", gettext_lazy("Withhold from the public tracker")
+    ARCHIVE = "archive", gettext_lazy("Archive (hide from lists, the public tracker, reports and exports)")
 
 
 # Which object each action takes as its value, and the relation it edits.
@@ -164,6 +165,8 @@ def recommendations_bulk_change(
         written = {"requires_legislation": action == BulkAction.REQUIRE_LEGISLATION}
     elif action in (BulkAction.PUBLISH, BulkAction.WITHHOLD):
         written = {"published": action == BulkAction.PUBLISH}
+    elif action == BulkAction.ARCHIVE:
+        written = {"archived": True}
     if written:
         touched = set(rows.values_list("pk", flat=True)) if action == BulkAction.SET_STATUS else set(ids)
         rows.update(**written, updated_at=now)
@@ -213,7 +216,7 @@ def _labels(ids: list[int]) -> dict[int, str]:
     codes = dict(Mechanism.objects.values_list("pk", "code"))
     return {
         pk: (f"{codes.get(mechanism, '')} {paragraph}".strip() or f"#{pk}")
-        for pk, mechanism, paragraph in Recommendation.objects.filter(pk__in=ids).values_list(
+        for pk, mechanism, paragraph in Recommendation.all_objects.filter(pk__in=ids).values_list(
             "pk", "mechanism_id", "paragraph"
         )
     }
@@ -257,6 +260,28 @@ def recommendations_bulk_preview(
     except _DryRun:
         pass
     return preview
+
+
+# Archive ------------------------------------------------------------------------------------------
+
+ARCHIVABLE = (Recommendation, SourceDocument, Cluster)
+
+
+@transaction.atomic
+def archive_set(*, user, instance: Recommendation | SourceDocument | Cluster, archived: bool) -> bool:
+    """Archive (hide everywhere but the workspace's archive) or bring back; False when already so."""
+    if not isinstance(instance, ARCHIVABLE):
+        raise ValidationError(_("Only recommendations, source documents and clusters are archived."))
+    if instance.archived == archived:
+        return False
+    name = instance._meta.model_name
+    save_with_history(
+        user=user,
+        instance=instance,
+        values={"archived": archived},
+        action=f"{name}_archive" if archived else f"{name}_unarchive",
+    )
+    return True
 
 
 # Source documents ---------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from recommendations import import_views, views
+from recommendations import archive_views, import_views, views
 
 urlpatterns = [
     path("recommendations/", views.recommendation_list, name="recommendation_list"),
@@ -24,6 +24,14 @@ urlpatterns = [
         name="cluster_apply_institutions",
     ),
     path("clusters/<int:pk>/history/", views.cluster_history, name="cluster_history"),
+    path("archive/", archive_views.archive_list, name="archive"),
+    path(
+        "recommendations/<int:pk>/archive/",
+        archive_views.recommendation_archive,
+        name="recommendation_archive",
+    ),
+    path("documents/<int:pk>/archive/", archive_views.document_archive, name="document_archive"),
+    path("clusters/<int:pk>/archive/", archive_views.cluster_archive, name="cluster_archive"),
     path("imports/", import_views.import_list, name="import_list"),
     path("imports/<int:pk>/", import_views.import_detail, name="import_detail"),
     path("imports/<int:pk>/mapping/", import_views.import_mapping, name="import_mapping"),

@@ -475,7 +475,9 @@ def _load_clusters(
     english = build_localized_fieldname("name", "en")
     by_name = {
         getattr(obj, english): obj
-        for obj in Cluster.objects.filter(**{f"{english}__in": [spec.name.en for spec in content.CLUSTERS]})
+        for obj in Cluster.all_objects.filter(
+            **{f"{english}__in": [spec.name.en for spec in content.CLUSTERS]}
+        )
     }
     rows = {
         spec.key: {
@@ -526,7 +528,7 @@ def _load_documents(
     }
     documents, result.counts["source documents"] = _audited_upsert(
         SourceDocument,
-        found={doc.symbol: doc for doc in SourceDocument.objects.filter(symbol__in=rows)},
+        found={doc.symbol: doc for doc in SourceDocument.all_objects.filter(symbol__in=rows)},
         rows=rows,
         relations={},
         changes=changes,
@@ -752,7 +754,7 @@ def _load_recommendations(
         )
     found = {
         (rec.source_document_id, rec.paragraph): rec
-        for rec in Recommendation.objects.filter(source_document__in=[pk for pk, _paragraph in rows])
+        for rec in Recommendation.all_objects.filter(source_document__in=[pk for pk, _paragraph in rows])
     }
     recommendations, result.counts["recommendations"] = _audited_upsert(
         Recommendation,

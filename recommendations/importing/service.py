@@ -292,7 +292,7 @@ class _TextIndex:
             exact: dict[str, int] = {}
             blocks: dict[int, list[tuple[str, int]]] = {}
             columns = dict.fromkeys([self.column, "text_en"])
-            rows = Recommendation.objects.filter(state_id=state_id).values_list(
+            rows = Recommendation.all_objects.filter(state_id=state_id).values_list(
                 "pk", "mechanism_id", *columns
             )
             for pk, mechanism_id, *texts in rows:
@@ -360,8 +360,8 @@ def _analyse(batch: ImportBatch) -> Analysis | None:
         else None
     )
     mechanisms = {m.pk: m for m in Mechanism.objects.all()}
-    documents = dict(SourceDocument.objects.values_list("symbol", "mechanism_id"))
-    document_ids = dict(SourceDocument.objects.values_list("symbol", "pk"))
+    documents = dict(SourceDocument.all_objects.values_list("symbol", "mechanism_id"))
+    document_ids = dict(SourceDocument.all_objects.values_list("symbol", "pk"))
     text_index = _TextIndex(f"text_{batch.language.replace('-', '_')}")
     analysis = Analysis(
         plans=[], documents={}, before={}, counts={}, report={"invalid": [], "skipped": [], "duplicates": []}
@@ -369,14 +369,15 @@ def _analyse(batch: ImportBatch) -> Analysis | None:
     total = 0
     for chunk in _batched(records, CHUNK):
         by_external = dict(
-            Recommendation.objects.filter(
+            Recommendation.all_objects.filter(
                 external_id__in=[r.external_id for r in chunk if r.external_id]
             ).values_list("external_id", "pk")
         )
         # Our own export names rows without an external identifier by their id in this database.
         own_ids = [int(r.extra["id"]) for r in chunk if not r.external_id and r.extra.get("id", "").isdigit()]
         by_external |= {
-            f"#{pk}": pk for pk in Recommendation.objects.filter(pk__in=own_ids).values_list("pk", flat=True)
+            f"#{pk}": pk
+            for pk in Recommendation.all_objects.filter(pk__in=own_ids).values_list("pk", flat=True)
         }
         plans = [
             _plan(
@@ -581,8 +582,10 @@ def import_preview(*, batch_id: int) -> ImportBatch:
 
 def _database_stamp() -> list:
     tables = (AuditBatch, Recommendation, SourceDocument, Theme, ConcernedGroup, Mechanism, Country, Cluster)
-    stamp = [model.objects.aggregate(count=models.Count("pk"), last=models.Max("pk")) for model in tables]
-    stamp.append(Recommendation.objects.aggregate(changed=models.Max("updated_at")))
+    stamp = [
+        model._default_manager.aggregate(count=models.Count("pk"), last=models.Max("pk")) for model in tables
+    ]
+    stamp.append(Recommendation.all_objects.aggregate(changed=models.Max("updated_at")))
     return stamp
 
 
@@ -796,7 +799,7 @@ def import_retry(*, batch: ImportBatch) -> ImportBatch:
 
 def _write(batch: ImportBatch, analysis: Analysis):
     documents = dict(
-        SourceDocument.objects.filter(symbol__in=list(analysis.documents)).values_list("symbol", "pk")
+        SourceDocument.all_objects.filter(symbol__in=list(analysis.documents)).values_list("symbol", "pk")
     )
     new_documents = SourceDocument.objects.bulk_create(
         [
@@ -807,7 +810,7 @@ def _write(batch: ImportBatch, analysis: Analysis):
     )
     documents |= {doc.symbol: doc.pk for doc in new_documents}
     needed = {plan.document for plan in analysis.plans if plan.document} - set(documents)
-    documents |= dict(SourceDocument.objects.filter(symbol__in=list(needed)).values_list("symbol", "pk"))
+    documents |= dict(SourceDocument.all_objects.filter(symbol__in=list(needed)).values_list("symbol", "pk"))
     created_documents = snapshot_many(SourceDocument, [d.pk for d in new_documents])
     changes: list[Change] = [
         Change(doc, AuditEntry.Operation.CREATE, None, created_documents[doc.pk]) for doc in new_documents
@@ -832,7 +835,9 @@ def _write(batch: ImportBatch, analysis: Analysis):
     ]
     links = []
     updates = [plan for plan in analysis.plans if plan.outcome == "updated"]
-    objects = Recommendation.objects.select_related("mechanism").in_bulk([plan.existing for plan in updates])
+    objects = Recommendation.all_objects.select_related("mechanism").in_bulk(
+        [plan.existing for plan in updates]
+    )
     names: set[str] = set()
     for plan in updates:
         obj = objects[plan.existing]
@@ -845,7 +850,7 @@ def _write(batch: ImportBatch, analysis: Analysis):
                 names.add(key)
         links.append((obj.pk, plan.relations))
     if names:
-        Recommendation.objects.bulk_update(list(objects.values()), [*names, "updated_at"], batch_size=CHUNK)
+        Recommendation.all_objects.bulk_update(list(objects.values()), [*names, "updated_at"], batch_size=CHUNK)
     for relation in (*RELATIONS, "supporting_institutions"):
         model_field = Recommendation._meta.get_field(relation)
         through = model_field.remote_field.through
@@ -917,7 +922,7 @@ class _SecretariatWork:
             return {}
         columns = [f"name_{code.replace('-', '_')}" for code, _label in settings.LANGUAGES]
         known: dict[str, int] = {}
-        for row in model.objects.values("pk", *columns):
+        for row in model._default_manager.values("pk", *columns):
             pk = row.pop("pk")
             known.update({fold(value): pk for value in row.values() if value})
         found = {name: known[fold(name)] for name in names if fold(name) in known}

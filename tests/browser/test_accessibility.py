@@ -110,6 +110,10 @@ def test_staff_pages_have_no_serious_violations(page, log_in, secretariat, works
         f"{workspace}/clusters/{cluster.pk}/edit/",
         f"{workspace}/documents/",
         f"{workspace}/documents/new/",
+        f"{workspace}/recommendations/{recommendation.pk}/archive/",
+        f"{workspace}/clusters/{cluster.pk}/archive/",
+        f"{workspace}/archive/",
+        f"{workspace}/history/",
     ]
     assert_accessible(page, paths, language)
     # A form sent back with errors: each error must be tied to its field and announced.
