@@ -850,7 +850,9 @@ def _write(batch: ImportBatch, analysis: Analysis):
                 names.add(key)
         links.append((obj.pk, plan.relations))
     if names:
-        Recommendation.all_objects.bulk_update(list(objects.values()), [*names, "updated_at"], batch_size=CHUNK)
+        Recommendation.all_objects.bulk_update(
+            list(objects.values()), [*names, "updated_at"], batch_size=CHUNK
+        )
     for relation in (*RELATIONS, "supporting_institutions"):
         model_field = Recommendation._meta.get_field(relation)
         through = model_field.remote_field.through
