@@ -20,7 +20,7 @@ memory stays flat.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -289,6 +289,18 @@ def _references(
                 yield label, referring, source_pk, target_pk
 
 
+UsesProvider = Callable[[type[models.Model], list[Any]], dict[Any, dict[str, int]]]
+_USES: list[UsesProvider] = []
+
+
+def register_uses(provider: UsesProvider) -> None:
+    """Let an app say what else depends on objects an undo would remove, beyond foreign keys (for
+    example report scopes that name a cluster): `provider(model, pks)` returns, per pk, a label and a
+    count of each kind of use. Apps register in their AppConfig.ready()."""
+    if provider not in _USES:
+        _USES.append(provider)
+
+
 def _mark_used(plan: RevertPlan) -> None:
     """Keep what the undo would remove but something outside the removal still refers to.
 
@@ -305,6 +317,10 @@ def _mark_used(plan: RevertPlan) -> None:
         for label, referring, source_pk, target_pk in _references(model, list(removing[model])):
             if source_pk not in removing.get(referring, {}):
                 kept_now[target_pk][label] += 1
+        for provider in _USES:
+            for pk, uses in provider(model, list(removing[model])).items():
+                for label, count in uses.items():
+                    kept_now[pk][label] += count
         for pk, uses in kept_now.items():
             item = removing[model].pop(pk, None)
             if item is not None:
@@ -312,7 +328,8 @@ def _mark_used(plan: RevertPlan) -> None:
         if kept_now:
             # What this model refers to may now be used by a kept object.
             for field_ in model._meta.get_fields():
-                if field_.is_relation and field_.concrete and field_.related_model in removing:
+                forward = field_.concrete or (field_.many_to_many and not field_.auto_created)
+                if field_.is_relation and forward and field_.related_model in removing:
                     todo.add(field_.related_model)
 
 

@@ -1,6 +1,7 @@
 """Undo of an import never deletes what people built since, restores what later imports overwrote,
 removes the vocabulary it created unless used, and is itself undoable; the command says the same."""
 
+import datetime
 from io import StringIO
 
 import pytest
@@ -236,3 +237,38 @@ def test_the_command_previews_refuses_and_undoes(tmp_path, admin_user, secretari
     assert code == 0 and list(Recommendation.objects.values_list("paragraph", flat=True)) == ["118.2"]
     code, out = run(str(batch.pk))
     assert code == 2 and "already been undone" in out
+
+
+def test_values_stay_while_kept_records_or_report_scopes_use_them(tmp_path, admin_user, secretariat):
+    from reporting.models import Report
+
+    rows = [
+        uhri_row(1, themes="- Water for all"),
+        uhri_row(2, themes="- Clean air"),
+        uhri_row(3, themes="- Soil"),
+    ]
+    batch = upload(admin_user, write_xlsx(tmp_path / "t.xlsx", UHRI_HEADERS, rows))
+    decisions = {"Water for all": "create", "Clean air": "create", "Soil": "create"}
+    service.import_resolve(user=admin_user, batch=batch, values={"theme": decisions}, duplicates={})
+    commit(admin_user, service.import_preview(batch_id=batch.pk))
+    water, air, soil = (Theme.objects.get(name_en=name) for name in ("Water for all", "Clean air", "Soil"))
+    # A record of the import changed since keeps its theme; a report's scope names another theme.
+    recommendation_update(
+        user=secretariat, recommendation=by_paragraph("118.1"), values={"status": "in_progress"}
+    )
+    Report.objects.create(
+        kind="parliament",
+        title="Air",
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 6, 30),
+        scope=f"theme={air.code}&status=in_progress",
+    )
+    plan = undo.import_undo_plan(batch=ImportBatch.objects.get(pk=batch.pk))
+    kept = {item.label: item.uses for item in plan.shown(Outcome.KEEP_USED, vocabulary=True)}
+    assert kept[str(air)] == {"report scopes": 1}
+    undo.import_undo(user=admin_user, batch=ImportBatch.objects.get(pk=batch.pk), keep_changed=True)
+    assert (
+        Theme.objects.filter(pk__in=[water.pk, air.pk]).count() == 2
+        and not Theme.objects.filter(pk=soil.pk).exists()
+    )
+    assert list(by_paragraph("118.1").themes.all()) == [water]
