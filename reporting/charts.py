@@ -73,8 +73,10 @@ def stacked_status_bars(
 def status_legend() -> SafeString:
     """The colour of each status, as an HTML list beside the charts (its text laid out by the page)."""
     items = "".join(
-        f'<li><svg width="12" height="12" aria-hidden="true"><rect width="12" height="12" '
-        f'fill="{STATUS_COLOURS[status]}" stroke="#333333" stroke-width="1"/></svg> {escape(str(label))}</li>'
+        # A coloured box drawn by CSS, not an image: it adds nothing to the text beside it, so a tagged PDF
+        # must not announce it as a figure without a text alternative.
+        f'<li><span class="swatch" style="background-color: {STATUS_COLOURS[status]}"></span> '
+        f"{escape(str(label))}</li>"
         for status, label in STATUSES.choices
     )
     return mark_safe(f'<ul class="chart-legend">{items}</ul>')  # noqa: S308 - the labels are escaped

@@ -82,8 +82,9 @@ def html_to_pdf(html: str) -> tuple[bytes, int]:
     from weasyprint import HTML
 
     with _few_collections():
-        document = HTML(string=html, base_url=str(settings.BASE_DIR)).render(pdf_variant=PDF_VARIANT)
-        return document.write_pdf(), len(document.pages)
+        document = HTML(string=html, base_url=str(settings.BASE_DIR)).render()
+        # The variant belongs to write_pdf: given to render() it was ignored and the PDF was not tagged.
+        return document.write_pdf(pdf_variant=PDF_VARIANT), len(document.pages)
 
 
 def render_report(

@@ -142,3 +142,35 @@ def _toc(report):
 
     with translation.override(report.language):
         return report_content(report, today=timezone.localdate())["toc"]
+
+
+def _structure(node, found: list) -> None:
+    node = node.get_object()
+    if not isinstance(node, dict):
+        return
+    if "/S" in node:
+        found.append((str(node["/S"]), node.get("/Alt")))
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+        _structure(kid, found)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_pdf_is_tagged_with_its_language_and_every_chart_has_alternative_text(
+    language, data, justice, secretariat, django_capture_on_commit_callbacks
+):
+    """PDF/UA as the README promises: a structure tree, the document language, headings and tables
+    as structure, and a text alternative for each chart (read back with pypdf)."""
+    from pypdf import PdfReader
+
+    version = generate(
+        secretariat, values_for("parliament", language, data, justice), django_capture_on_commit_callbacks
+    )
+    catalog = PdfReader(io.BytesIO(read(version.pdf))).trailer["/Root"]
+    assert catalog["/Lang"] == language and catalog["/MarkInfo"]["/Marked"]
+    elements: list = []
+    _structure(catalog["/StructTreeRoot"], elements)
+    kinds = {kind for kind, _alt in elements}
+    assert {"/H1", "/Table", "/TH", "/TD", "/Figure"} <= kinds, kinds
+    figures = [alt for kind, alt in elements if kind == "/Figure"]
+    assert figures and all(alt and str(alt).strip() for alt in figures), figures
