@@ -6,12 +6,13 @@ change) and reporting.rules (which reports a consultative member or a focal poin
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -40,11 +41,17 @@ def _visible_report(request: HttpRequest, pk: int) -> Report:
     )
 
 
+_UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
+
+
 def _file_response(version: ReportVersion, kind: str) -> FileResponse:
     file = version.pdf if kind == "pdf" else version.docx
     if not file:
         raise Http404
-    name = f"{slugify(version.report.title)[:80] or 'report'}-v{version.number}.{kind}"
+    # The title in its own script (Arabic, Chinese…): Django sends it as RFC 6266 filename*, with an
+    # ASCII fallback; only characters that file systems refuse are replaced.
+    title = _UNSAFE_IN_NAMES.sub(" ", version.report.title).strip()[:80] or "report"
+    name = f"{title}-v{version.number}.{kind}"
     response = FileResponse(
         file.open("rb"), as_attachment=True, filename=name, content_type=CONTENT_TYPES[kind]
     )

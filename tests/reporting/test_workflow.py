@@ -433,3 +433,19 @@ def test_every_reporting_model_is_in_the_admin(admin_user, client):
         assert model in admin.site._registry
         url = reverse(f"admin:reporting_{model._meta.model_name}_changelist")
         assert client.get(url).status_code == 200, url
+
+
+def test_downloads_keep_the_title_in_its_own_script(
+    data, secretariat, personas, django_capture_on_commit_callbacks
+):
+    from urllib.parse import quote
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report = services.report_create(
+            user=secretariat,
+            values={"kind": "parliament", "language": "ar", "title": "تقرير إلى البرلمان 2026/1"},
+        )
+    response = personas["secretariat"].get(reverse("workspace:report_version_download", args=[report.pk, 1, "pdf"]))
+    disposition = response["Content-Disposition"]
+    assert f"filename*=utf-8''{quote('تقرير إلى البرلمان 2026 1-v1.pdf')}" in disposition, disposition
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
