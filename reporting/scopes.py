@@ -34,9 +34,9 @@ def scope_uses(model: type[models.Model], pks: list[Any]) -> dict[Any, dict[str,
     if model not in SCOPE_PARAMETERS or not pks:
         return {}
     parameter, field = SCOPE_PARAMETERS[model]
-    by_value = {
-        str(value): pk for pk, value in model._default_manager.filter(pk__in=pks).values_list("pk", field)
-    }
+    columns = ("pk",) if field == "pk" else ("pk", field)  # a row is (pk,) or (pk, value)
+    rows = model._default_manager.filter(pk__in=pks).values_list(*columns)
+    by_value = {str(row[-1]): row[0] for row in rows}
     uses: dict[Any, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     label = _("report scopes")
     for scope in Report.objects.exclude(scope="").values_list("scope", flat=True).iterator():

@@ -9,11 +9,13 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from nmirf.audit import Change, audit_write, snapshot
 from nmirf.models import AuditBatch
 from nmirf.revert import Outcome, RevertBlocked, revert_apply, revert_plan
 from recommendations.importing import service, undo
 from recommendations.models import ImportBatch, Recommendation, SourceDocument, Theme
 from recommendations.services import BulkAction, recommendation_update, recommendations_bulk_apply
+from reporting.models import Report
 from tests.factories import ClusterFactory, ProgressUpdateFactory, RecommendationFactory
 from tests.imports.files import UHRI_HEADERS, uhri_row, write_xlsx
 from tests.imports.test_import_service import commit, upload
@@ -240,8 +242,6 @@ def test_the_command_previews_refuses_and_undoes(tmp_path, admin_user, secretari
 
 
 def test_values_stay_while_kept_records_or_report_scopes_use_them(tmp_path, admin_user, secretariat):
-    from reporting.models import Report
-
     rows = [
         uhri_row(1, themes="- Water for all"),
         uhri_row(2, themes="- Clean air"),
@@ -272,3 +272,18 @@ def test_values_stay_while_kept_records_or_report_scopes_use_them(tmp_path, admi
         and not Theme.objects.filter(pk=soil.pk).exists()
     )
     assert list(by_paragraph("118.1").themes.all()) == [water]
+
+
+def test_a_cluster_named_by_a_report_scope_stays(admin_user, secretariat):
+    cluster = ClusterFactory(name="Named by a report")
+    batch = AuditBatch.objects.create(action="test")
+    audit_write(batch=batch, changes=[Change(cluster, "create", None, snapshot(cluster))])
+    Report.objects.create(
+        kind="parliament",
+        title="Scoped",
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 6, 30),
+        scope=f"cluster={cluster.pk}",
+    )
+    (item,) = revert_plan([batch]).items
+    assert item.outcome == Outcome.KEEP_USED and item.uses == {"report scopes": 1}
