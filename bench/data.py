@@ -19,6 +19,7 @@ from recommendations.models import (
     SourceDocument,
     Theme,
 )
+from recommendations.ordering import paragraph_key
 from sdg.models import Goal, Target
 from sdg.services import sdg_load_shipped
 
@@ -71,6 +72,7 @@ def build(count: int, *, seed: int = 7) -> None:
                 mechanism=document.mechanism,
                 source_document=document,
                 paragraph=f"{100 + i // 300}.{i % 300}",
+                paragraph_key=paragraph_key(f"{100 + i // 300}.{i % 300}"),
                 date=datetime.date(2010, 1, 1) + datetime.timedelta(days=rng.randrange(5000)),
                 cycle=rng.choice([2, 3, 4]) if upr else None,
                 position=rng.choice(["supported", "noted"]) if upr else "",
@@ -396,12 +398,13 @@ def build_index(count: int, *, seed: int = 13) -> Index:
             status = rng.choices(statuses, weights=status_weights)[0]
             status_date = document.date + datetime.timedelta(days=rng.randrange(30, 1500))
             paragraphs[document.pk] = paragraphs.get(document.pk, 0) + 1
+            paragraph = f"{100 + document.pk % 60}.{paragraphs[document.pk]}"
             yield (
                 pk, document.state_id, own[original], own["en"], translated["fr"], translated["es"],
                 translated["ar"], original,
                 rng.choice(["recommendation"] * 9 + ["voluntary_pledge" if upr else "observation"]),
-                document.mechanism_id, document.pk, f"{100 + document.pk % 60}.{paragraphs[document.pk]}",
-                document.date, document.cycle,
+                document.mechanism_id, document.pk, paragraph, paragraph_key(paragraph), document.date,
+                document.cycle,
                 rng.choices(positions, weights=position_weights)[0] if upr else "",
                 rng.choice(clusters) if rng.random() < 0.6 else None,
                 rng.choice(institutions) if rng.random() < 0.5 else None,
@@ -421,9 +424,9 @@ def build_index(count: int, *, seed: int = 13) -> Index:
     insert_rows(
         Recommendation,
         ["id", "state_id", "text", "text_en", "text_fr", "text_es", "text_ar", "original_language", "kind",
-         "mechanism_id", "source_document_id", "paragraph", "date", "cycle", "position", "cluster_id",
-         "lead_institution_id", "status", "status_date", "requires_legislation", "published", "external_id",
-         "created_at", "updated_at"],
+         "mechanism_id", "source_document_id", "paragraph", "paragraph_key", "date", "cycle", "position",
+         "cluster_id", "lead_institution_id", "status", "status_date", "requires_legislation", "published",
+         "external_id", "created_at", "updated_at"],
         rows(),
     )  # fmt: skip
     for field in Recommendation._meta.many_to_many:

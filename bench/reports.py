@@ -25,6 +25,7 @@ from bench import data
 from focalpoints.models import Institution, ProgressUpdate
 from nmirf.models import User
 from recommendations.models import Cluster, Country, Mechanism, Recommendation, SourceDocument
+from recommendations.ordering import paragraph_key
 from sdg.models import Goal
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,6 +63,7 @@ def build(count: int, *, seed: int = 17) -> None:
             Recommendation(
                 state=state, text=text, text_en=text, mechanism=document.mechanism, source_document=document,
                 paragraph=f"{100 + i // 300}.{i % 300}", date=datetime.date(2020, 1, 1),
+                paragraph_key=paragraph_key(f"{100 + i // 300}.{i % 300}"),
                 cycle=4 if upr else None, position=rng.choice(["supported", "noted"]) if upr else "",
                 status=rng.choice(Recommendation.Status.values),
                 status_date=today - datetime.timedelta(days=rng.randrange(700)),

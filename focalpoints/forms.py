@@ -242,7 +242,7 @@ class IndicatorForm(VersionedFormMixin, TranslatedFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.setup_translations()
         self.fields["recommendations"].queryset = Recommendation.objects.select_related("mechanism").order_by(
-            "mechanism__code", "paragraph", "pk"
+            "mechanism__code", "paragraph_key", "pk"
         )
         self.fields["sdg_indicator"].queryset = self.fields["sdg_indicator"].queryset.order_by("order")
 
@@ -281,7 +281,7 @@ class DeadlineForm(VersionedFormMixin, TranslatedFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.setup_translations()
         self.fields["recommendations"].queryset = Recommendation.objects.select_related("mechanism").order_by(
-            "mechanism__code", "paragraph", "pk"
+            "mechanism__code", "paragraph_key", "pk"
         )
 
     def clean(self):

@@ -106,7 +106,7 @@ def assigned_recommendations(institution_id: int) -> QuerySet[Recommendation]:
             last_report=_last_report(Recommendation, institution_id),
         )
         .select_related("mechanism", "source_document", "cluster", "lead_institution")
-        .order_by("deadline", "mechanism__code", "paragraph", "pk")
+        .order_by("deadline", "mechanism__code", "paragraph_key", "pk")
     )
 
 
@@ -158,7 +158,8 @@ def institution_work(institution: Institution, today: datetime.date | None = Non
     for item in actions:
         if item.pending and item.deadline <= horizon:
             due.append(item)
-    due.sort(key=lambda item: (item.deadline, item.kind, item.obj.pk))
+    # A stable sort: on a day, each kind keeps the order of its query (recommendations by paragraph).
+    due.sort(key=lambda item: (item.deadline, item.kind))
     counts = recommendations.aggregate(
         total=Count("pk"), lead=Count("pk", filter=Q(lead_institution=institution))
     )

@@ -367,9 +367,11 @@ def audit_restore(*, entry: AuditEntry, user) -> models.Model:
 
 
 def describe_changes(entries: Sequence[AuditEntry], model: type[models.Model]) -> list[dict[str, Any]]:
-    """Human-readable field changes for a page of entries, resolving related names in bulk."""
+    """Human-readable field changes for a page of entries, resolving related names in bulk. Fields that
+    nobody edits (`editable=False`: values derived from others, such as a sort key) are left out."""
     concrete, many = tracked_fields(model)
-    fields = {field.attname: field for field in concrete} | {field.name: field for field in many}
+    shown = [field for field in concrete if field.editable]
+    fields = {field.attname: field for field in shown} | {field.name: field for field in many}
     wanted: dict[type[models.Model], set[Any]] = {}
     rows = []
     for entry in entries:

@@ -84,7 +84,8 @@ class Item:
     def field_labels(self) -> list[str]:
         concrete, many = tracked_fields(self.model)
         names = {f.attname: f.verbose_name for f in concrete} | {f.name: f.verbose_name for f in many}
-        return [str(names.get(name, name)) for name in self.fields]
+        hidden = {f.attname for f in concrete if not f.editable}  # derived from fields that are listed
+        return [str(names.get(name, name)) for name in self.fields if name not in hidden]
 
 
 @dataclass

@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 from django.db import models
+from django.forms import ModelForm
+from django.http import HttpRequest
 from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 
@@ -18,6 +20,7 @@ from recommendations.models import (
     SourceDocument,
     Theme,
 )
+from recommendations.ordering import paragraph_key
 
 
 class TaxonomyAdmin(ImportHistoryMixin, ImportExportModelAdmin, TranslationAdmin):
@@ -81,6 +84,11 @@ class RecommendationAdmin(AdminHistoryMixin, TranslationAdmin):
         "lead_institution",
         "supporting_institutions",
     )
+
+    def save_model(self, request: HttpRequest, obj: Recommendation, form: ModelForm, change: bool) -> None:
+        """Saved with the sort key of its paragraph, as the services save it (recommendations.ordering)."""
+        obj.paragraph_key = paragraph_key(obj.paragraph)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(ImportProfile)

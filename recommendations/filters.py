@@ -21,12 +21,14 @@ from recommendations.reference import ids_where
 from recommendations.search import search_filter
 from sdg.models import Goal, Target
 
+# Paragraphs sort by their natural key (recommendations.ordering): 28.2 before 28.10. The default
+# order is what the index rec_date_paragraph_idx holds, so a page of it is read from the index.
 SORTS = {
-    "-date": ("-date", "-pk"),
-    "date": ("date", "pk"),
-    "paragraph": ("source_document__symbol", "paragraph", "pk"),
-    "mechanism": ("mechanism__code", "-date", "pk"),
-    "status": ("status", "-date", "pk"),
+    "-date": ("-date", "paragraph_key", "pk"),
+    "date": ("date", "paragraph_key", "pk"),
+    "paragraph": ("source_document__symbol", "paragraph_key", "pk"),
+    "mechanism": ("mechanism__code", "-date", "paragraph_key", "pk"),
+    "status": ("status", "-date", "paragraph_key", "pk"),
     "-updated": ("-updated_at", "-pk"),
 }
 DEFAULT_SORT = "-date"

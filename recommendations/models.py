@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from recommendations.ordering import KEY_LENGTH
+
 
 class Country(models.Model):
     AUDIT_VOCABULARY = True  # undo keeps it while any record uses it (nmirf.revert)
@@ -236,6 +238,10 @@ class Recommendation(models.Model):
         on_delete=models.PROTECT,
     )
     paragraph = models.CharField(_("paragraph"), max_length=40, blank=True)
+    # Set from `paragraph` by every write (recommendations.ordering): lists sort by it, with an index.
+    paragraph_key = models.CharField(
+        _("paragraph sort key"), max_length=KEY_LENGTH, blank=True, default="", editable=False
+    )
     date = models.DateField(_("date"), null=True, blank=True)
     cycle = models.PositiveSmallIntegerField(_("UPR cycle"), null=True, blank=True)
     recommending_states = models.ManyToManyField(
@@ -305,7 +311,7 @@ class Recommendation(models.Model):
         default_manager_name = "all_objects"
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
-        ordering = ["-date", "mechanism__code", "paragraph", "pk"]
+        ordering = ["-date", "mechanism__code", "paragraph_key", "pk"]
         permissions = [("publish_recommendation", _("Can publish or withhold recommendations"))]
         constraints = [
             models.UniqueConstraint(
@@ -339,7 +345,9 @@ class Recommendation(models.Model):
         ]
         indexes = [
             models.Index(fields=["status"], name="rec_status_idx"),
-            models.Index(fields=["date"], name="rec_date_idx"),
+            # The default order of lists (recommendations.filters.SORTS), read a page at a time; it
+            # serves filters on the date too.
+            models.Index(fields=["-date", "paragraph_key", "id"], name="rec_date_paragraph_idx"),
             models.Index(fields=["state", "published"], name="rec_state_published_idx"),
         ]
 

@@ -340,7 +340,7 @@ def cluster_recommendations_by_mechanism(cluster: Cluster) -> list[tuple[Mechani
     recommendations = (
         cluster.recommendations.select_related("mechanism", "source_document", "lead_institution")
         .prefetch_related("themes")
-        .order_by("mechanism__type", "mechanism__code", "-date", "paragraph")
+        .order_by("mechanism__type", "mechanism__code", "-date", "paragraph_key", "pk")
     )
     groups: dict[int, tuple[Mechanism, list[Recommendation]]] = {}
     for recommendation in recommendations:

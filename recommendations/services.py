@@ -28,6 +28,7 @@ from nmirf.audit import (
 )
 from nmirf.models import AuditBatch, AuditEntry
 from recommendations.models import Cluster, ConcernedGroup, Mechanism, Recommendation, SourceDocument, Theme
+from recommendations.ordering import paragraph_key
 from sdg.models import Goal, Target
 
 Operation = AuditEntry.Operation
@@ -36,10 +37,20 @@ Operation = AuditEntry.Operation
 # Recommendations ----------------------------------------------------------------------------------
 
 
+def _with_paragraph_key(values: dict[str, Any]) -> dict[str, Any]:
+    """`values` with the sort key of the paragraph they set (recommendations.ordering)."""
+    if "paragraph" not in values:
+        return values
+    return values | {"paragraph_key": paragraph_key(values["paragraph"] or "")}
+
+
 @transaction.atomic
 def recommendation_create(*, user, values: dict[str, Any]) -> Recommendation:
     return save_with_history(
-        user=user, instance=Recommendation(), values=values, action="recommendation_create"
+        user=user,
+        instance=Recommendation(),
+        values=_with_paragraph_key(values),
+        action="recommendation_create",
     )
 
 
@@ -48,7 +59,10 @@ def recommendation_update(*, user, recommendation: Recommendation, values: dict[
     if "status" in values and values["status"] != recommendation.status and not values.get("status_date"):
         values = values | {"status_date": timezone.localdate()}
     return save_with_history(
-        user=user, instance=recommendation, values=values, action="recommendation_update"
+        user=user,
+        instance=recommendation,
+        values=_with_paragraph_key(values),
+        action="recommendation_update",
     )
 
 

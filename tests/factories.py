@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from focalpoints.models import FocalPoint, Institution
 from nmirf.models import User
 from recommendations.models import Cluster, Country, Mechanism, Recommendation, SourceDocument
+from recommendations.ordering import paragraph_key
 
 
 def country(code: str) -> Country:
@@ -79,6 +80,7 @@ class RecommendationFactory(factory.django.DjangoModelFactory):
     original_language = "en"
     mechanism = factory.LazyFunction(lambda: mechanism("UPR"))
     paragraph = factory.Sequence(lambda n: f"120.{n}")
+    paragraph_key = factory.LazyAttribute(lambda rec: paragraph_key(rec.paragraph))  # as the services set it
     date = datetime.date(2023, 3, 1)
 
     @factory.post_generation

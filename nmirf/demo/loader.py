@@ -66,6 +66,7 @@ from recommendations.models import (
     SourceDocument,
     Theme,
 )
+from recommendations.ordering import paragraph_key
 from sdg.models import Goal, Target
 from sdg.models import Indicator as SdgIndicator
 from sdg.services import sdg_load_shipped
@@ -728,6 +729,7 @@ def _load_recommendations(
             "mechanism_id": document.mechanism_id,
             "source_document_id": document.pk,
             "paragraph": row.paragraph,
+            "paragraph_key": paragraph_key(row.paragraph),
             "date": row.document.date,
             "cycle": row.document.cycle,
             "position": row.position,

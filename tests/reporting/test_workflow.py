@@ -445,7 +445,9 @@ def test_downloads_keep_the_title_in_its_own_script(
             user=secretariat,
             values={"kind": "parliament", "language": "ar", "title": "تقرير إلى البرلمان 2026/1"},
         )
-    response = personas["secretariat"].get(reverse("workspace:report_version_download", args=[report.pk, 1, "pdf"]))
+    response = personas["secretariat"].get(
+        reverse("workspace:report_version_download", args=[report.pk, 1, "pdf"])
+    )
     disposition = response["Content-Disposition"]
     assert f"filename*=utf-8''{quote('تقرير إلى البرلمان 2026 1-v1.pdf')}" in disposition, disposition
     assert b"".join(response.streaming_content).startswith(b"%PDF")
