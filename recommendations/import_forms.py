@@ -1,12 +1,16 @@
 """Forms of the import pages: upload, column mapping, decisions on unknown values and duplicates."""
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from recommendations.importing.columns import MAPPING_FIELDS
 from recommendations.importing.matching import CREATE, IGNORE
-from recommendations.models import ConcernedGroup, Country, ImportBatch, Mechanism, Theme
+from recommendations.importing.service import EXACT, LINK, LINK_AT, NEW
+from recommendations.models import ConcernedGroup, Country, ImportBatch, Mechanism, Recommendation, Theme
 
 
 class ImportUploadForm(forms.Form):
@@ -74,7 +78,7 @@ _VALUE_MODELS = {"mechanism": Mechanism, "theme": Theme, "group": ConcernedGroup
 
 
 class ResolveForm(forms.Form):
-    """One choice per unknown value (ignore, create, or one of the existing rows) and per duplicate."""
+    """One choice per unknown value: ignore, create, or one of the existing rows."""
 
     def __init__(self, *args, batch: ImportBatch, **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,24 +95,9 @@ class ResolveForm(forms.Form):
                     label=raw, choices=options, initial=IGNORE, required=False
                 )
                 self.values.append((name, kind, raw))
-        self.duplicates: list[tuple[str, int]] = []
-        self.report_duplicates = batch.report.get("duplicates", [])
-        for duplicate in self.report_duplicates:
-            name = f"duplicate_{duplicate['row']}"
-            self.fields[name] = forms.ChoiceField(
-                label=_("Row %(row)d") % {"row": duplicate["row"]},
-                choices=[("link", _("Same recommendation: update it")), ("new", _("Different: add as new"))],
-                initial=duplicate["decision"],
-                widget=forms.RadioSelect,
-            )
-            self.duplicates.append((name, duplicate["row"]))
 
     def value_rows(self) -> list[tuple[forms.BoundField, str, str]]:
         return [(self[name], kind, raw) for name, kind, raw in self.values]
-
-    def duplicate_rows(self) -> list[tuple[forms.BoundField, dict]]:
-        report = {duplicate["row"]: duplicate for duplicate in self.report_duplicates}
-        return [(self[name], report[row]) for name, row in self.duplicates]
 
     def value_decisions(self) -> dict[str, dict[str, str]]:
         decisions: dict[str, dict[str, str]] = {}
@@ -116,5 +105,56 @@ class ResolveForm(forms.Form):
             decisions.setdefault(kind, {})[raw] = self.cleaned_data.get(name) or IGNORE
         return decisions
 
-    def duplicate_decisions(self) -> dict[str, str]:
-        return {str(row): self.cleaned_data[name] for name, row in self.duplicates}
+
+DUPLICATES_PER_PAGE = 50
+
+
+class DuplicatesForm(forms.Form):
+    """The rows that look like recommendations already in the database, a page at a time.
+
+    A bulk decision (`link_at`: link every row at least that alike) comes from its own buttons; the
+    rows of the page shown (`shown`) each have a choice; `goto` is the page to show next (turning the
+    page saves the choices of this one).
+    """
+
+    link_at = forms.TypedChoiceField(
+        coerce=int, choices=[(str(score), str(score)) for score in LINK_AT], required=False, empty_value=None
+    )
+    shown = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
+    goto = forms.IntegerField(min_value=1, required=False)
+
+    def __init__(self, *args: Any, batch: ImportBatch, page: str | int | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.listed = batch.report.get("duplicates", [])
+        self.total = batch.report.get("duplicates_total", len(self.listed))
+        self.rule = batch.resolutions.get("link_at", EXACT)
+        self.page = Paginator(self.listed, DUPLICATES_PER_PAGE).get_page(page)
+        self.fields["shown"].initial = self.page.number
+        for duplicate in self.page:
+            self.fields[f"duplicate_{duplicate['row']}"] = forms.ChoiceField(
+                label=_("Decision for row %(row)d") % {"row": duplicate["row"]},
+                choices=[(LINK, _("Same recommendation: update it")), (NEW, _("Different: add as new"))],
+                initial=duplicate["decision"],
+                required=False,
+                widget=forms.Select(attrs={"class": "form-select form-select-sm w-auto"}),
+            )
+
+    def counts(self) -> dict[int, int]:
+        """How many of the listed rows each bulk decision links."""
+        return {score: sum(d["score"] >= score for d in self.listed) for score in LINK_AT}
+
+    def rows(self) -> list[tuple[forms.BoundField, dict, Recommendation | None]]:
+        """The page's rows: the choice, the row as reported, the recommendation it looks like."""
+        existing = Recommendation.all_objects.in_bulk([d["existing"] for d in self.page])
+        return [(self[f"duplicate_{d['row']}"], d, existing.get(d["existing"])) for d in self.page]
+
+    def decisions(self) -> dict[str, str]:
+        """The choices made on the page, by row number."""
+        return {
+            str(d["row"]): value
+            for d in self.page
+            if (value := self.cleaned_data.get(f"duplicate_{d['row']}"))
+        }
+
+    def next_page(self) -> int:
+        return self.cleaned_data.get("goto") or self.page.number

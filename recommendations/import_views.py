@@ -1,5 +1,7 @@
 """Import pages (administrators): upload, preview, decisions, progress, result, undo, history."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -11,7 +13,7 @@ from django.views.decorators.http import require_POST
 from nmirf.access import require_view, workspace_view
 from nmirf.history_views import undo_message
 from nmirf.revert import RevertBlocked, plan_context
-from recommendations.import_forms import ImportUploadForm, MappingForm, ResolveForm
+from recommendations.import_forms import DuplicatesForm, ImportUploadForm, MappingForm, ResolveForm
 from recommendations.importing import service, undo
 from recommendations.models import ImportBatch
 
@@ -64,6 +66,8 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context["mapping_form"] = MappingForm(headers=batch.headers)
     if batch.status == ImportBatch.Status.PREVIEWED:
         context["resolve_form"] = ResolveForm(batch=batch)
+        if batch.report.get("duplicates"):
+            context["duplicates_form"] = DuplicatesForm(batch=batch, page=request.GET.get("page"))
     return render(request, "recommendations/import_detail.html", context)
 
 
@@ -89,14 +93,30 @@ def import_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     batch = _batch(request, pk)
     form = ResolveForm(request.POST, batch=batch)
     if form.is_valid():
-        service.import_resolve(
-            user=request.user,
-            batch=batch,
-            values=form.value_decisions(),
-            duplicates=form.duplicate_decisions(),
-        )
-        messages.success(request, _("Your decisions are saved; the file is being checked again."))
+        _decide(request, batch, values=form.value_decisions())
     return redirect(batch)
+
+
+@workspace_view
+@require_POST
+def import_duplicates(request: HttpRequest, pk: int) -> HttpResponse:
+    """A bulk decision or the choices of one page of possible duplicates; then the page asked for."""
+    batch = _batch(request, pk)
+    form = DuplicatesForm(request.POST, batch=batch, page=request.POST.get("shown"))
+    if not form.is_valid():
+        return redirect(batch)
+    _decide(request, batch, duplicates=form.decisions(), link_at=form.cleaned_data["link_at"])
+    return redirect(f"{batch.get_absolute_url()}?page={form.next_page()}#duplicates-heading")
+
+
+def _decide(request: HttpRequest, batch: ImportBatch, **decisions: Any) -> None:
+    try:
+        batch = service.import_resolve(user=request.user, batch=batch, **decisions)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if batch.status == ImportBatch.Status.PREVIEWING:
+            messages.success(request, _("Your decisions are saved; the file is being checked again."))
 
 
 @workspace_view

@@ -36,6 +36,7 @@ urlpatterns = [
     path("imports/<int:pk>/", import_views.import_detail, name="import_detail"),
     path("imports/<int:pk>/mapping/", import_views.import_mapping, name="import_mapping"),
     path("imports/<int:pk>/resolve/", import_views.import_resolve, name="import_resolve"),
+    path("imports/<int:pk>/duplicates/", import_views.import_duplicates, name="import_duplicates"),
     path("imports/<int:pk>/confirm/", import_views.import_confirm, name="import_confirm"),
     path("imports/<int:pk>/retry/", import_views.import_retry, name="import_retry"),
     path("imports/<int:pk>/undo/", import_views.import_undo, name="import_undo"),

@@ -2,7 +2,8 @@
 
 `parse` checks the columns at once (a missing required column raises ImportFileError before any row
 is read) and then yields one RawRecommendation per row, lazily. A value that cannot be read becomes
-a RowError on its row; rows that repeat an earlier row get one too.
+a RowError on its row; a row that repeats an earlier row exactly is marked to be imported once, and
+one that repeats its identifier with other values gets a RowError too.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import fields
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -389,17 +391,59 @@ def _mapped(
 # --- entry point -------------------------------------------------------------------------------
 
 
+# Everything read from a row, for telling an exact repeat from a row that only shares its identifier.
+_READ_FIELDS = tuple(
+    item.name for item in fields(RawRecommendation) if item.name not in ("row", "repeats", "skipped")
+)
+
+
+def _content(record: RawRecommendation) -> int:
+    """A hash of every value the importer read from a row (its errors too: they tell unreadable
+    values apart), so that only a number is kept per row."""
+    values: list[object] = []
+    for name in _READ_FIELDS:
+        value = getattr(record, name)
+        if name == "errors":
+            value = tuple((error.column, error.message) for error in value)
+        elif isinstance(value, dict):
+            value = tuple(sorted(value.items()))
+        elif isinstance(value, list):
+            value = tuple(value)
+        values.append(value)
+    return hash(tuple(values))
+
+
 def _flag_duplicates(
-    records: Iterator[RawRecommendation], *, identified: bool
+    records: Iterator[RawRecommendation],
+    *,
+    identified: bool,
+    skip: Callable[[RawRecommendation], bool] | None = None,
 ) -> Iterator[RawRecommendation]:
-    """A RowError on every row that repeats an earlier one: the same identifier, or the same text
-    from the same mechanism, document, paragraph and States. Only a hash of each row is kept.
-    `identified` says the identifiers come from the file (not made from the row's content)."""
+    """Mark the rows that repeat an earlier row.
+
+    A row with the same values as an earlier one in everything the importer reads is an exact repeat:
+    `repeats` names the earlier row, and it is imported once. A row that is not an exact repeat but
+    has the same identifier, or the same text from the same mechanism, document, paragraph and
+    States, gets a RowError. Rows for which `skip` is true (another State's) are marked `skipped` and
+    not compared at all. Only hashes are kept. `identified` says the identifiers come from the file
+    (not made from the row's content).
+    """
     seen: dict[int, int] = {}
+    contents: dict[int, int] = {}
     for record in records:
+        if skip is not None and skip(record):
+            record.skipped = True
+            yield record
+            continue
         if not (record.text or record.external_id):
             yield record
             continue
+        content = _content(record)
+        if (earlier := contents.get(content)) is not None:
+            record.repeats = earlier
+            yield record
+            continue
+        contents[content] = record.row
         key = hash(
             record.external_id
             or (
@@ -418,7 +462,7 @@ def _flag_duplicates(
             message = (
                 _("This row has the same identifier as row %(row)d.")
                 if record.external_id and identified
-                else _("This row repeats row %(row)d.")
+                else _("This row repeats row %(row)d, but some of its values differ.")
             )
             record.errors.append(RowError("", message % {"row": first}))
         yield record
@@ -433,6 +477,7 @@ def parse(
     dayfirst: bool = True,
     language: str = "en",
     translations: bool = False,
+    skip: Callable[[RawRecommendation], bool] | None = None,
 ) -> Iterator[RawRecommendation]:
     """The rows of a table as recommendations.
 
@@ -441,11 +486,12 @@ def parse(
     column holds or cells that are empty, such as the mechanism of a file from one treaty body.
     `dayfirst` reads 01/05/2023 as 1 May; `language` is that of the texts when the file does not
     say; `translations` reads a file of texts in another language for recommendations that exist
-    already, so only the identifier and the text are required.
+    already, so only the identifier and the text are required. Rows for which `skip` is true are
+    marked `skipped` and not compared with the others (see `_flag_duplicates`).
     """
     options = Options(dayfirst=dayfirst, language=language, translations=translations)
     if mapping is not None:
-        return _flag_duplicates(_mapped(table, mapping, defaults or {}, options), identified=True)
+        return _flag_duplicates(_mapped(table, mapping, defaults or {}, options), identified=True, skip=skip)
     parsers: dict[str, Callable[[Table, Options], Iterator[RawRecommendation]]] = {
         "uhri": _uhri,
         "uprinfo": _uprinfo,
@@ -460,4 +506,4 @@ def parse(
             )
         )
     # UPR Info rows have no identifier: theirs is made from their content.
-    return _flag_duplicates(parsers[fmt](table, options), identified=fmt != "uprinfo")
+    return _flag_duplicates(parsers[fmt](table, options), identified=fmt != "uprinfo", skip=skip)

@@ -41,6 +41,10 @@ class RawRecommendation:
     translations: dict[str, str] = field(default_factory=dict)
     extra: dict[str, str] = field(default_factory=dict)
     errors: list[RowError] = field(default_factory=list)
+    # Set while reading, not read from the row: the earlier row this one repeats exactly (it is
+    # imported once), and whether the row concerns a State not being imported (it is not checked).
+    repeats: int | None = None
+    skipped: bool = False
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import hashlib
 import json
 import pickle
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -55,6 +55,7 @@ from recommendations.models import (
     SourceDocument,
     Theme,
 )
+from recommendations.ordering import paragraph_key
 
 Status = ImportBatch.Status
 Step = ImportBatch.Step
@@ -76,6 +77,10 @@ SECRETARIAT_FIELDS = (
     "published",
 )
 LINK, NEW = "link", "new"
+# Possible duplicates of earlier imports this alike or more are linked unless the administrator says
+# otherwise; exact ones (the same normalised text) by default.
+EXACT = 100
+LINK_AT = (EXACT, 95)
 
 
 def import_dir() -> Path:
@@ -198,13 +203,24 @@ def profile_for_headers(headers: list[str]) -> ImportProfile | None:
 
 @transaction.atomic
 def import_resolve(
-    *, user, batch: ImportBatch, values: dict[str, dict[str, str]], duplicates: dict[str, str]
+    *,
+    user,
+    batch: ImportBatch,
+    values: dict[str, dict[str, str]] | None = None,
+    duplicates: dict[str, str] | None = None,
+    link_at: int | None = None,
 ) -> ImportBatch:
     """Record the administrator's decisions on unknown values and duplicates, then check the file again.
 
     A value to create becomes a new theme, group or mechanism at once (recorded in the audit trail),
-    so that the next preview matches it like any other.
+    so that the next preview matches it like any other. Duplicates of earlier imports: `link_at` links
+    every row at least that alike (see `_duplicate_decisions`), `duplicates` decides single rows (row
+    number → link or new). Decisions already made for other values and rows are kept; when nothing
+    changes, the file is not checked again.
     """
+    if batch.status != Status.PREVIEWED:
+        raise ValidationError(_("Decisions can be changed only while the file waits for confirmation."))
+    values = values or {}
     created: list[Change] = []
     for kind, model in (("theme", Theme), ("group", ConcernedGroup), ("mechanism", Mechanism)):
         for raw, decision in values.get(kind, {}).items():
@@ -218,20 +234,50 @@ def import_resolve(
     values_batch = audit_record(
         user=user, action="import_values", changes=created, description=batch.file_name
     )
-    value_batches = batch.resolutions.get("value_batches", [])
-    batch.resolutions = {
+    resolutions = dict(batch.resolutions)
+    if values_batch:
         # Undoing or discarding the import removes these values again, unless something else uses them.
-        "value_batches": [*value_batches, values_batch.pk] if values_batch else value_batches,
-        "values": {
-            kind: {**batch.resolutions.get("values", {}).get(kind, {}), **decisions}
-            for kind, decisions in values.items()
-        },
-        "duplicates": {**batch.resolutions.get("duplicates", {}), **duplicates},
-    }
+        resolutions["value_batches"] = [*resolutions.get("value_batches", []), values_batch.pk]
+    if values:
+        earlier = resolutions.get("values", {})
+        resolutions["values"] = earlier | {
+            kind: {**earlier.get(kind, {}), **decisions} for kind, decisions in values.items()
+        }
+    if duplicates or link_at is not None:
+        resolutions |= _duplicate_decisions(batch, duplicates or {}, link_at)
+        resolutions = {key: value for key, value in resolutions.items() if value is not None}
+    if resolutions == batch.resolutions:
+        return batch
+    batch.resolutions = resolutions
     batch.status = Status.PREVIEWING
     batch.save()
     _enqueue("preview", batch.pk)
     return batch
+
+
+def _duplicate_decisions(
+    batch: ImportBatch, duplicates: dict[str, str], link_at: int | None
+) -> dict[str, Any]:
+    """The rule and the exceptions to it, for the rows that look like recommendations in the database.
+
+    The rule links every row at least `link_at` % alike (the exact duplicates by default) and adds the
+    others as new; a new rule links all the rows it covers, whatever was chosen for them before. A
+    choice for one row is kept only where it differs from the rule, so that the next rule covers it.
+    None stands for a key to remove (the default).
+    """
+    rule = link_at if link_at is not None else batch.resolutions.get("link_at", EXACT)
+    scores = {str(duplicate["row"]): duplicate["score"] for duplicate in batch.report.get("duplicates", [])}
+    chosen = {**batch.resolutions.get("duplicates", {}), **duplicates}
+
+    def exception(row: str, decision: str) -> bool:
+        if row not in scores:  # beyond the rows listed: the rule cannot be compared
+            return True
+        if link_at is not None and scores[row] >= link_at:
+            return False
+        return decision != (LINK if scores[row] >= rule else NEW)
+
+    exceptions = {row: decision for row, decision in chosen.items() if exception(row, decision)}
+    return {"link_at": None if rule == EXACT else rule, "duplicates": exceptions or None}
 
 
 def _create_value(model, raw: str):
@@ -254,7 +300,7 @@ class Plan:
     """What the import will do with one row."""
 
     row: int
-    outcome: str  # new, updated, unchanged, invalid, skipped
+    outcome: str  # new, updated, unchanged, invalid, skipped, repeated (an exact repeat of an earlier row)
     existing: int | None = None
     fields: dict[str, Any] = field(default_factory=dict)
     relations: dict[str, set[int]] = field(default_factory=dict)
@@ -321,7 +367,9 @@ class _TextIndex:
         return (block[match[2]][1], int(match[1])) if match else None
 
 
-def _table_and_records(batch: ImportBatch) -> tuple[str, Iterator[RawRecommendation]] | None:
+def _table_and_records(
+    batch: ImportBatch, skip: Callable[[RawRecommendation], bool] | None = None
+) -> tuple[str, Iterator[RawRecommendation]] | None:
     table = open_table(import_dir() / batch.stored_name, filename=batch.file_name)
     batch.headers = table.headers
     mapping = batch.mapping or (batch.profile.mapping if batch.profile else None)
@@ -341,30 +389,48 @@ def _table_and_records(batch: ImportBatch) -> tuple[str, Iterator[RawRecommendat
         dayfirst=batch.dayfirst,
         language=batch.language,
         translations=batch.translations_only,
+        skip=skip,
     )
     return (
         f"profile:{batch.profile.name}" if mapping and batch.profile else "mapping" if mapping else fmt
     ), records
 
 
+def _other_state(matcher: Matcher, scope: int) -> Callable[[RawRecommendation], bool]:
+    """Whether a row concerns only States other than the one being imported: such rows are skipped
+    without being checked. A State name not known yet is still asked about (it may be a name of the
+    State being imported); the row's other values are not."""
+
+    def other(record: RawRecommendation) -> bool:
+        return bool(record.states) and scope not in [matcher.one("state", name) for name in record.states]
+
+    return other
+
+
 def _analyse(batch: ImportBatch) -> Analysis | None:
-    found = _table_and_records(batch)
-    if found is None:
-        return None
-    batch.format, records = found
     matcher = Matcher(batch.resolutions.get("values"))
-    decisions = batch.resolutions.get("duplicates", {})
     scope = (
         Country.objects.filter(code=batch.state_scope).values_list("pk", flat=True).first()
         if batch.state_scope
         else None
     )
+    # A file of translations names the recommendations by identifier: its States are not read.
+    skip = _other_state(matcher, scope) if scope is not None and not batch.translations_only else None
+    found = _table_and_records(batch, skip)
+    if found is None:
+        return None
+    batch.format, records = found
+    decisions = batch.resolutions.get("duplicates", {})
     mechanisms = {m.pk: m for m in Mechanism.objects.all()}
     documents = dict(SourceDocument.all_objects.values_list("symbol", "mechanism_id"))
     document_ids = dict(SourceDocument.all_objects.values_list("symbol", "pk"))
     text_index = _TextIndex(f"text_{batch.language.replace('-', '_')}")
     analysis = Analysis(
-        plans=[], documents={}, before={}, counts={}, report={"invalid": [], "skipped": [], "duplicates": []}
+        plans=[],
+        documents={},
+        before={},
+        counts={},
+        report={"invalid": [], "skipped": [], "duplicates": [], "notices": []},
     )
     total = 0
     for chunk in _batched(records, CHUNK):
@@ -406,14 +472,15 @@ def _analyse(batch: ImportBatch) -> Analysis | None:
         _progress(batch.pk, min(95, 5 + total // 2000), _("%(n)d rows read…") % {"n": total})
     outcomes = [plan.outcome for plan in analysis.plans]
     analysis.counts = {
-        name: outcomes.count(name) for name in ("new", "updated", "unchanged", "invalid", "skipped")
+        name: outcomes.count(name)
+        for name in ("new", "updated", "unchanged", "invalid", "skipped", "repeated")
     }
     analysis.counts["rows"] = len(outcomes)
     analysis.counts["new_documents"] = len(analysis.documents)
     analysis.report["unknown"] = {
         kind: sorted(counter.items()) for kind, counter in matcher.unknown.items() if counter
     }
-    for key in ("invalid", "skipped", "duplicates"):
+    for key in ("invalid", "skipped", "duplicates", "notices"):
         analysis.report[f"{key}_total"] = len(analysis.report[key])
         analysis.report[key] = analysis.report[key][:REPORT_LIMIT]
     return analysis
@@ -430,6 +497,21 @@ def _plan(
         analysis.report["invalid"].append(plan.errors[-1])
         return plan
 
+    if record.skipped:
+        plan.outcome = "skipped"
+        analysis.report["skipped"].append(record.row)
+        return plan
+    if record.repeats is not None:
+        plan.outcome = "repeated"
+        message = _("Row %(row)d repeats row %(first)d; it was imported once.")
+        analysis.report["notices"].append(
+            {
+                "row": record.row,
+                "repeats": record.repeats,
+                "message": message % {"row": record.row, "first": record.repeats},
+            }
+        )
+        return plan
     for error in record.errors:
         invalid(error.column, error.message)
     if plan.errors:
@@ -447,14 +529,10 @@ def _plan(
         plan.existing, plan.outcome = existing, "updated"
         plan.fields = {f"text_{lang.replace('-', '_')}": text for lang, text in texts.items() if text}
         return plan
-    state_ids = [matcher.one("state", name) for name in record.states]
-    if scope is not None:
-        if record.states and scope not in state_ids:
-            plan.outcome = "skipped"
-            analysis.report["skipped"].append(record.row)
-            return plan
+    if scope is not None:  # the rows of other States were marked skipped while reading
         state_id = scope
     else:
+        state_ids = [matcher.one("state", name) for name in record.states]
         state_id = next((pk for pk in state_ids if pk is not None), None)
         if state_id is None:
             return invalid("state", _("The State concerned is missing or unknown."))
@@ -504,7 +582,8 @@ def _plan(
         found = text_index.find(state_id, mechanism_id, record.text)
         if found is not None:
             other, score = found
-            decision = decisions.get(str(record.row), LINK if score == 100 else NEW)
+            link_at = batch.resolutions.get("link_at", EXACT)
+            decision = decisions.get(str(record.row), LINK if score >= link_at else NEW)
             analysis.report["duplicates"].append(
                 {
                     "row": record.row,
@@ -627,9 +706,14 @@ def _same_file_again(batch: ImportBatch) -> Analysis | None:
         "unchanged": sum(earlier.counts.get(key, 0) for key in ("new", "updated", "unchanged")),
         "invalid": earlier.counts.get("invalid", 0),
         "skipped": earlier.counts.get("skipped", 0),
+        "repeated": earlier.counts.get("repeated", 0),
         "rows": earlier.counts.get("rows", 0),
     }
     report = {key: earlier.report[key] for key in ("invalid", "invalid_total", "skipped", "skipped_total")}
+    report |= {
+        "notices": earlier.report.get("notices", []),
+        "notices_total": earlier.report.get("notices_total", 0),
+    }
     report |= {"unknown": {}, "duplicates": [], "duplicates_total": 0, "same_as": earlier.pk}
     batch.format = earlier.format
     return Analysis(plans=[], documents={}, before={}, counts=counts, report=report)
@@ -822,6 +906,7 @@ def _write(batch: ImportBatch, analysis: Analysis):
             Recommendation(
                 text=_original(plan.fields),
                 source_document_id=documents.get(plan.document),
+                paragraph_key=paragraph_key(plan.fields.get("paragraph", "")),
                 **plan.fields,
                 **work.fields(plan.secretariat),
             )
@@ -848,6 +933,9 @@ def _write(batch: ImportBatch, analysis: Analysis):
             else:
                 setattr(obj, key, value)
                 names.add(key)
+            if key == "paragraph":
+                obj.paragraph_key = paragraph_key(value)
+                names.add("paragraph_key")
         links.append((obj.pk, plan.relations))
     if names:
         Recommendation.all_objects.bulk_update(

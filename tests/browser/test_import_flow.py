@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 FRANCE = "France (FRA)"
 BLOCKING = {"serious", "critical"}
-LINK, NEW = "Same recommendation: update it", "Different: add as new"
+LINK = "Same recommendation: update it"
 TRANSLATIONS = "This file holds translations of recommendations already in the database"
 
 
@@ -53,7 +53,7 @@ def uhri_file(path: Path, *, corrected: bool) -> Path:
         uhri_row(5),  # row 6
         uhri_row(6) if corrected else no_text,  # row 7
         uhri_row(7),  # row 8
-        uhri_row(10) if corrected else uhri_row(2),  # row 9: a repeat of row 3
+        uhri_row(10) if corrected else uhri_row(2, position="Noted"),  # row 9: row 3's identifier
         uhri_row(8),  # row 10
         uhri_row(9, country="Spain"),  # row 11: another State's
     ]
@@ -136,10 +136,20 @@ def import_now(page: Page) -> None:
     expect(page.get_by_role("link", name="Undo this import…")).to_be_visible()
 
 
+def duplicates_section(page: Page) -> Locator:
+    return page.locator("section").filter(has=page.get_by_role("heading", name="Possible duplicates"))
+
+
 def duplicate(page: Page, row: int) -> Locator:
-    """The box about one row that looks like a recommendation already in the database, with its choice."""
-    choice = page.get_by_role("group", name=re.compile(rf"^Row {row}\b"))
-    return page.get_by_role("group", name="Possible duplicates").locator(":scope > div").filter(has=choice)
+    """The table row about one file row that looks like a recommendation already in the database."""
+    table = page.get_by_role(
+        "table", name=re.compile(r"^Rows that look like recommendations in the database")
+    )
+    return table.get_by_role("row").filter(has=page.get_by_role("rowheader", name=str(row), exact=True))
+
+
+def decision(page: Page, row: int) -> Locator:
+    return duplicate(page, row).get_by_role("combobox", name=f"Decision for row {row}", exact=True)
 
 
 def axe_problems(page: Page, path: str, language: str) -> list[str]:
@@ -232,22 +242,21 @@ def test_administrator_imports_checks_links_undoes_translates_and_exports(
         batch = upload(page, uprinfo_path)
         assert batch.format == "uprinfo", batch.error
         expect_counts(page, "What the import will do", new=2, updated=2, invalid=0)
-        duplicates = page.get_by_role("group", name="Possible duplicates")
+        duplicates = duplicates_section(page)
         expect(duplicates).to_contain_text(detention(1))
         expect(duplicates).to_contain_text(detention(2))
         expect(duplicates).to_contain_text(UPRINFO_NEAR)
         expect(duplicates).not_to_contain_text("Adopt a national action plan")
         for row in (2, 3):  # word for word: linking is proposed
-            expect(duplicate(page, row)).to_contain_text("100 % alike")
-            expect(duplicate(page, row).get_by_role("radio", name=LINK)).to_be_checked()
-        near = duplicate(page, 4)
-        expect(near.get_by_role("radio", name=NEW)).to_be_checked()  # only alike: the choice is the user's
-        link = page.get_by_role("link", name="The recommendation in the database")
-        expect(link.nth(2)).to_have_attribute("href", f"/en/workspace/recommendations/{uhri[3].pk}/")
-        near.get_by_role("radio", name=LINK).check()
-        page.get_by_role("button", name="Save decisions and check again").click()
+            expect(duplicate(page, row).get_by_role("cell").nth(2)).to_have_text("100 %")
+            expect(decision(page, row)).to_have_value("link")
+        expect(decision(page, 4)).to_have_value("new")  # only alike: the choice is the user's
+        link = duplicate(page, 4).get_by_role("link", name=re.compile(r"^118\.3 Strengthen"))
+        expect(link).to_have_attribute("href", f"/en/workspace/recommendations/{uhri[3].pk}/")
+        decision(page, 4).select_option(label=LINK)
+        duplicates.get_by_role("button", name="Save decisions and check again").click()
         expect(page.get_by_role("status")).to_contain_text("Your decisions are saved")
-        expect(duplicate(page, 4).get_by_role("radio", name=LINK)).to_be_checked()
+        expect(decision(page, 4)).to_have_value("link")
         expect_counts(page, "What the import will do", new=1, updated=3, invalid=0)
         assert Recommendation.objects.count() == 9, "saving decisions writes nothing"
         import_now(page)
@@ -337,7 +346,7 @@ def test_administrator_imports_checks_links_undoes_translates_and_exports(
     check = upload(page, write_csv(tmp_path / "uprinfo-check.csv", UPRINFO_HEADERS, rows, encoding="cp1252"))
     expect(page.get_by_role("heading", name="Invalid rows")).to_be_visible()
     expect(page.get_by_role("row", name=re.compile(r"^3 .*text is missing"))).to_be_visible()
-    expect(page.get_by_role("group", name="Possible duplicates")).to_be_visible()
+    expect(page.get_by_role("heading", name="Possible duplicates")).to_be_visible()
     expect(page.get_by_role("group", name="Values the database does not know")).to_be_visible()
     problems = [
         problem

@@ -275,11 +275,12 @@ def test_matrix_import_clustered_then_updated_by_uhri_is_undone_keeping_what_peo
     assert uhri.format == "uhri"
     preview = count_table(page, "What the import will do", IMPORT_COUNTS)
     assert preview == {"new": 1, "updated": 5, "unchanged": 0, "invalid": 0, "skipped": 0}
-    duplicates = page.get_by_role("group", name="Possible duplicates")
-    expect(duplicates.get_by_text("100 % alike")).to_have_count(5)
-    expect(
-        duplicates.get_by_role("radio", name="Same recommendation: update it", checked=True)
-    ).to_have_count(5)
+    duplicates = page.locator("section").filter(has=page.get_by_role("heading", name="Possible duplicates"))
+    expect(duplicates.get_by_role("cell", name="100 %", exact=True)).to_have_count(5)
+    decisions = duplicates.get_by_role("combobox", name=re.compile(r"^Decision for row \d+$"))
+    expect(decisions).to_have_count(5)
+    for decision in decisions.all():
+        expect(decision).to_have_value("link")
     expect(duplicates).not_to_contain_text("drinking water")
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.locator("main dl")).to_contain_text("Imported")

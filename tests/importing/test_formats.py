@@ -354,7 +354,7 @@ def test_uprinfo_csv_copy_with_cr_line_endings_and_windows_1252(tmp_path):
     ]
     assert records[1].extra["recommending_organisations"] == "(Unknown)"
     assert records[1].external_id == records[4].external_id
-    assert errors(records) == [(6, RowError("", "This row repeats row 3."))]
+    assert errors(records) == [(6, RowError("", "This row repeats row 3, but some of its values differ."))]
 
 
 # --- our own export ----------------------------------------------------------------------------
@@ -597,9 +597,39 @@ def test_duplicate_rows_are_reported_by_row_number(tmp_path):
         ["Ratify  the convention", "crc"],
     ]
     records = read(write_csv(tmp_path / "x.csv", rows), None, mapping={"text": "Text", "mechanism": "Body"})
-    assert errors(records) == [(4, RowError("", "This row repeats row 2."))]
+    assert errors(records) == [(4, RowError("", "This row repeats row 2, but some of its values differ."))]
 
 
 def test_duplicate_uhri_identifiers_are_reported_by_row_number(tmp_path):
-    records = read(write_csv(tmp_path / "uhri.csv", [UHRI_HEADERS, UPR_ROW, TB_ROW, UPR_ROW]))
+    noted = [*UPR_ROW[:9], "- Noted", *UPR_ROW[10:]]  # the same identifier, another position
+    records = read(write_csv(tmp_path / "uhri.csv", [UHRI_HEADERS, UPR_ROW, TB_ROW, noted]))
     assert errors(records) == [(4, RowError("", "This row has the same identifier as row 2."))]
+    assert [record.repeats for record in records] == [None, None, None]
+
+
+def test_exact_repeats_are_marked_not_refused(tmp_path):
+    """A row with the same values as an earlier one (as read: `- Iraq` is `Iraq`) names it, with no error."""
+    spaced = [f" {value} " if isinstance(value, str) else value for value in UPR_ROW]
+    rows = [UHRI_HEADERS, UPR_ROW, TB_ROW, UPR_ROW, spaced, TB_ROW]
+    records = read(write_csv(tmp_path / "uhri.csv", rows))
+    assert errors(records) == []
+    assert [(record.row, record.repeats) for record in records] == [
+        (2, None),
+        (3, None),
+        (4, 2),
+        (5, 2),
+        (6, 3),
+    ]
+
+
+def test_rows_to_skip_are_neither_compared_nor_marked_as_repeats(tmp_path):
+    spain = [UPR_ROW[0], "- Spain", *UPR_ROW[2:]]
+    rows = [UHRI_HEADERS, spain, spain, UPR_ROW, UPR_ROW]
+    table = open_table(write_csv(tmp_path / "uhri.csv", rows))
+    records = list(parse(table, "uhri", skip=lambda record: record.states != ["Iraq"]))
+    assert [(record.skipped, record.repeats, record.errors) for record in records] == [
+        (True, None, []),
+        (True, None, []),
+        (False, None, []),
+        (False, 4, []),
+    ]

@@ -78,3 +78,16 @@ UPRINFO_HEADERS = [
     "Issue",
     "Session",
 ]
+
+
+def uprinfo_row(
+    text: str,
+    *,
+    state: str = "France",
+    recommending: str = "Germany",
+    response: str = "Accepted",
+    issue: str = "Conditions of detention",
+    session: str = "43",
+) -> list[str]:
+    """One row of a UPR Info database export (columns as in UPRINFO_HEADERS)."""
+    return [state, "WEOG", "EU", text, recommending, "WEOG", "EU", response, "4.0", issue, session]

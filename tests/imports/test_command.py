@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from recommendations.models import Recommendation
-from tests.imports.files import UHRI_HEADERS, uhri_row, write_xlsx
+from tests.imports.files import UHRI_HEADERS, UPRINFO_HEADERS, uhri_row, uprinfo_row, write_csv, write_xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +44,26 @@ def test_refusals_are_one_line(tmp_path, settings):
     with pytest.raises(CommandError):
         run(str(empty), "--state", "all")
     assert "row 2, mechanism: Unknown mechanism" in run(str(path), "--state", "FRA", "--skip-invalid")
+
+
+def test_a_upr_info_export_whose_rows_repeat_imports_every_distinct_row(tmp_path, settings):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    texts = [f"Ratify the Optional Protocol to the Convention against Torture, measure {n}" for n in (1, 2)]
+    rows = [
+        uprinfo_row(texts[0]),  # row 2
+        uprinfo_row(texts[0]),  # row 3
+        uprinfo_row(texts[1], state="Spain", recommending="Chile"),  # row 4
+        uprinfo_row(texts[1], state="Spain", recommending="Chile"),  # row 5
+        uprinfo_row(texts[1], state="Spain", recommending="Peru"),  # row 6: another recommending State
+    ]
+    path = write_csv(tmp_path / "uprinfo.csv", UPRINFO_HEADERS, rows, encoding="cp1252")
+    output = run(str(path), "--state", "all")  # raises CommandError (exit status 1 or 2) on a refusal
+    assert "rows 5: new 3, updated 0, unchanged 0, invalid 0, skipped 0, repeated 2" in output
+    assert "  notice: Row 3 repeats row 2; it was imported once." in output
+    assert "  notice: Row 5 repeats row 4; it was imported once." in output
+    assert "Imported" in output
+    assert sorted(Recommendation.objects.values_list("state__code", "recommending_states__code")) == [
+        ("ESP", "CHL"),
+        ("ESP", "PER"),
+        ("FRA", "DEU"),
+    ]

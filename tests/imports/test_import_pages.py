@@ -107,7 +107,14 @@ def test_only_administrators_import(personas, tmp_path, role, admin_user, act):
     client = personas[role]
     assert client.get(reverse("workspace:import_list")).status_code == 404
     assert client.get(batch.get_absolute_url()).status_code == 404
-    for name in ("import_confirm", "import_undo", "import_resolve", "import_mapping", "import_discard"):
+    for name in (
+        "import_confirm",
+        "import_undo",
+        "import_resolve",
+        "import_duplicates",
+        "import_mapping",
+        "import_discard",
+    ):
         assert client.post(reverse(f"workspace:{name}", args=[batch.pk])).status_code == 404
     assert personas["public"].get(reverse("workspace:import_list")).status_code == 302
     assert not Recommendation.objects.exists()

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
 from recommendations.importing import service
 from recommendations.importing.matching import Matcher
@@ -100,7 +101,9 @@ class Command(BaseCommand):
             return ""
         pk = Matcher().one("state", value)
         if pk is None:
-            raise CommandError(f"Unknown State {value!r}: give its ISO 3166 alpha-3 code or name, or 'all'.")
+            raise CommandError(
+                f"Unknown State {value!r}: give its name, ISO 3166 code or M49 number, or 'all'."
+            )
         return Country.objects.get(pk=pk).code
 
     def _summary(self, batch: ImportBatch) -> None:
@@ -110,12 +113,23 @@ class Command(BaseCommand):
         )
         if counts:
             self.stdout.write(
-                "rows {rows}: new {new}, updated {updated}, unchanged {unchanged}, invalid {invalid}, skipped {skipped}".format(
-                    **counts
+                "rows {rows}: new {new}, updated {updated}, unchanged {unchanged}, invalid {invalid}, skipped {skipped}, repeated {repeated}".format(
+                    **{"repeated": 0} | counts
                 )
             )
         for error in batch.report.get("invalid", [])[:50]:
             self.stdout.write(f"  row {error['row']}, {error['column'] or '-'}: {error['message']}")
+        notices = batch.report.get("notices", [])[:50]
+        for notice in notices:
+            self.stdout.write(f"  notice: {notice['message']}")
+        if more := batch.report.get("notices_total", 0) - len(notices):
+            self.stdout.write(
+                "  notice: "
+                + ngettext(
+                    "%(n)d more row repeats an earlier row.", "%(n)d more rows repeat earlier rows.", more
+                )
+                % {"n": more}
+            )
         for kind, values in batch.report.get("unknown", {}).items():
             self.stdout.write(
                 f"  unknown {kind}: " + "; ".join(f"{raw} ({count})" for raw, count in values[:20])
