@@ -324,6 +324,15 @@ def history_for(instance: models.Model) -> models.QuerySet[AuditEntry]:
     )
 
 
+def derive(instance: models.Model) -> list[str]:
+    """Compute the fields a model derives from others (its DERIVED_FIELDS: name -> (source, function)),
+    for writes that set fields from a recorded state; returns the names set."""
+    derived = getattr(type(instance), "DERIVED_FIELDS", {})
+    for name, (source, function) in derived.items():
+        setattr(instance, name, function(getattr(instance, source) or ""))
+    return list(derived)
+
+
 def restorable_state(entry: AuditEntry) -> Snapshot | None:
     """The version an entry lets one put back: the state it saved, or for a deletion what was deleted."""
     return entry.before if entry.operation == AuditEntry.Operation.DELETE else entry.after
@@ -344,6 +353,7 @@ def audit_restore(*, entry: AuditEntry, user) -> models.Model:
     for field in concrete:
         if field.attname in state:
             setattr(instance, field.attname, field.to_python(state[field.attname]))
+    derive(instance)
     try:
         with transaction.atomic():
             instance.save()

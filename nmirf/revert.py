@@ -33,7 +33,7 @@ from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from modeltranslation.translator import NotRegistered, translator
 
-from nmirf.audit import Change, audit_open, audit_write, snapshot_many, tracked_fields
+from nmirf.audit import Change, audit_open, audit_write, derive, snapshot_many, tracked_fields
 from nmirf.models import AuditBatch, AuditEntry
 
 CHUNK = 2000
@@ -508,6 +508,7 @@ def _put_back(undo: AuditBatch, model: type[models.Model], items: list[Item], ba
         for item in part:
             _set_state(objects[item.pk], restored[item.pk], item.fields)
             names.update(name for name in item.fields if name in attnames)
+            names.update(derive(objects[item.pk]))
         if names:
             model._base_manager.bulk_update(list(objects.values()), sorted(names), batch_size=1000)
         _write_m2m(
@@ -534,6 +535,7 @@ def _recreate(undo: AuditBatch, model: type[models.Model], items: list[Item]) ->
         for item in part:
             instance = model(pk=item.pk, **_original_values(model, states[item.pk]))
             _set_state(instance, states[item.pk])
+            derive(instance)
             objects.append(instance)
         model._base_manager.bulk_create(objects, batch_size=1000)
         _write_m2m(model, states)

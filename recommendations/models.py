@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from recommendations.ordering import KEY_LENGTH
+from recommendations.ordering import KEY_LENGTH, paragraph_key
 
 
 class Country(models.Model):
@@ -198,6 +198,10 @@ class Cluster(models.Model):
 
 
 class Recommendation(models.Model):
+    # Fields computed from another (nmirf.audit.derive): a restore of a version recorded before the
+    # key existed, or with another paragraph, computes it again.
+    DERIVED_FIELDS = {"paragraph_key": ("paragraph", paragraph_key)}
+
     class Kind(models.TextChoices):
         RECOMMENDATION = "recommendation", _("Recommendation")
         OBSERVATION = "observation", _("Concern or observation")

@@ -119,3 +119,21 @@ def test_undoing_the_restore_of_a_deleted_cluster_deletes_it_again(personas, sec
     restore_batch = history_for(restored).first().batch
     personas["admin"].post(f"/en/workspace/history/{restore_batch.pk}/undo/")
     assert not Cluster.objects.filter(pk=restored.pk).exists()
+
+
+def test_a_version_recorded_before_the_sort_key_existed_restores_with_a_fresh_key(secretariat, admin_user):
+    from nmirf.audit import audit_restore, history_for
+    from recommendations.ordering import paragraph_key
+
+    rec = RecommendationFactory(paragraph="28.2")
+    recommendation_update(user=secretariat, recommendation=rec, values={"paragraph": "28.10"})
+    entry = history_for(rec).first()
+    # As recorded before the migration added the key: the older state, without it.
+    entry.before = {key: value for key, value in entry.before.items() if key != "paragraph_key"}
+    entry.save()
+    old = AuditEntry(batch=entry.batch, content_type=entry.content_type, object_id=entry.object_id,
+                     object_repr="old", operation="update", before=entry.after, after=entry.before)  # fmt: skip
+    old.save()
+    audit_restore(entry=old, user=admin_user)
+    rec.refresh_from_db()
+    assert (rec.paragraph, rec.paragraph_key) == ("28.2", paragraph_key("28.2"))
