@@ -2,27 +2,19 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from recommendations.importing import service
 from recommendations.models import ImportBatch, Recommendation
 from tests.imports.files import UHRI_HEADERS, UPRINFO_HEADERS, uhri_row, uprinfo_row, write_csv, write_xlsx
+from tests.imports.test_import_service import commit as commit_as
+from tests.imports.test_import_service import upload
 
 pytestmark = pytest.mark.django_db
 Status = ImportBatch.Status
 
 
-def upload(user, path, **options) -> ImportBatch:
-    options.setdefault("state_scope", "FRA")
-    batch = service.import_upload(
-        user=user, upload=SimpleUploadedFile(path.name, path.read_bytes()), enqueue=False, **options
-    )
-    return service.import_preview(batch_id=batch.pk)
-
-
 def commit(batch: ImportBatch) -> ImportBatch:
-    service.import_confirm(batch=batch, enqueue=False)
-    return service.import_commit(batch_id=batch.pk)
+    return commit_as(None, batch)
 
 
 def detention(n: int, words: str = "") -> str:
