@@ -38,6 +38,7 @@ from nmirf.models import AuditEntry
 from portal.models import Feedback
 from recommendations.filters import DEFAULT_PAGE_SIZE, RecommendationQuery
 from recommendations.models import Cluster, Mechanism, Recommendation
+from recommendations.provenance import recommendation_source
 from recommendations.reference import with_references
 from recommendations.selectors import (
     FacetValue,
@@ -121,6 +122,7 @@ def public_recommendation_page(pk: int) -> dict:
         data = {
             "recommendation": recommendation,
             "links": recommendation_links(pk),
+            "source": recommendation_source(recommendation),
             "updates": recommendation_public_updates(recommendation) if recommendation.has_updates else [],
             "history": status_history(recommendation),
             "public_feedback": list(feedback_published(recommendation))

@@ -1,6 +1,9 @@
 """Any filtered list of recommendations (or any other table) as CSV, XLSX or JSON, streamed.
 
-The columns are those the importer reads back (`NMIRF_COLUMNS`), so export → import is a round trip.
+The columns are those the importer reads back (`NMIRF_COLUMNS`), so export → import is a round trip,
+then the provenance: `report_symbol` (the document, or the UPR Working Group report of the same State
+and session) for everyone, and the import that brought the record (format, file, import id, row) in
+the workspace's exports only. The importer ignores these last columns.
 Spreadsheet cells that a spreadsheet program would run as a formula (=, +, -, @) are neutralised.
 """
 
@@ -19,7 +22,9 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 
 from recommendations.importing.columns import NMIRF_COLUMNS, TEXT_COLUMNS
+from recommendations.importing.rows import first_number
 from recommendations.models import Recommendation
+from recommendations.provenance import session_documents
 
 CHUNK = 2000
 SEPARATOR = " | "
@@ -42,6 +47,8 @@ _SCALARS = {
     "date": "date",
     "cycle": "cycle",
     "session": "source_document__session",
+    "own_session": "session",
+    "state_id": "state_id",
     "kind": "kind",
     "position": "position",
     **{column: column for column in TEXT_COLUMNS},
@@ -50,7 +57,19 @@ _SCALARS = {
     "status_date": "status_date",
     "requires_legislation": "requires_legislation",
     "published": "published",
+    "source_format": "import_batch__format",
+    "source_file": "import_batch__file_name",
+    "import_batch": "import_batch_id",
+    "import_row": "import_row",
 }
+PUBLIC_COLUMNS: tuple[str, ...] = (*NMIRF_COLUMNS, "report_symbol")
+STAFF_COLUMNS: tuple[str, ...] = (
+    *PUBLIC_COLUMNS,
+    "source_format",
+    "source_file",
+    "import_batch",
+    "import_row",
+)
 # Names are exported in the default language, falling back to the name as first written.
 _NAMED = {"cluster": "cluster", "lead_institution": "lead_institution"}
 _MANY = {
@@ -63,9 +82,12 @@ _MANY = {
 }
 
 
-def export_records(queryset: QuerySet[Recommendation]) -> Iterator[dict[str, Any]]:
-    """One dictionary per recommendation in the order of `queryset` (by id if it has none), read in
-    chunks with plain values (eight queries a chunk)."""
+def export_records(
+    queryset: QuerySet[Recommendation], columns: Sequence[str] = PUBLIC_COLUMNS
+) -> Iterator[dict[str, Any]]:
+    """One dictionary of `columns` per recommendation in the order of `queryset` (by id if it has
+    none), read in chunks with plain values (eight queries a chunk, nine when records known only by
+    their UPR session are in it)."""
     ordered = queryset if queryset.ordered else queryset.order_by("pk")
     ids = list(ordered.values_list("pk", flat=True))
     names = {
@@ -79,6 +101,7 @@ def export_records(queryset: QuerySet[Recommendation]) -> Iterator[dict[str, Any
         }
         rows = Recommendation.objects.filter(pk__in=chunk).order_by().values(*set(_SCALARS.values()), **names)
         by_pk = {row["pk"]: row for row in rows}
+        reports = session_documents(key for row in by_pk.values() if (key := _session_key(row)))
         for row in (by_pk[pk] for pk in chunk if pk in by_pk):  # archived since: left out
             record: dict[str, Any] = {column: row[field] for column, field in _SCALARS.items()}
             for key in ("date", "status_date"):
@@ -86,13 +109,26 @@ def export_records(queryset: QuerySet[Recommendation]) -> Iterator[dict[str, Any
             for key in TEXT_COLUMNS:
                 record[key] = record[key] or ""
             record["document"] = record["document"] or ""
-            record["session"] = record["session"] or ""
+            record["session"] = record["own_session"] or record["session"] or ""
             record["cycle"] = record["cycle"] or ""
+            key = _session_key(row)
+            report = reports.get(key) if key else None
+            record["report_symbol"] = record["document"] or (report.symbol if report else "")
+            for key in ("source_format", "source_file", "import_batch", "import_row"):
+                record[key] = "" if record[key] is None else record[key]
             for key in _NAMED:
                 record[key] = row[f"{key}_name"] or ""
             for column in _MANY:
                 record[column] = many[column].get(row["pk"], [])
-            yield {column: record[column] for column in NMIRF_COLUMNS}
+            yield {column: record[column] for column in columns}
+
+
+def _session_key(row: dict[str, Any]) -> tuple[int, int] | None:
+    """(State id, session number) of an exported row with a UPR session but no document."""
+    if row["source_document__symbol"] or not row["session"]:
+        return None
+    number = first_number(row["session"])
+    return None if number is None else (row["state_id"], number)
 
 
 def _related(ids: list[int], relation: str, attribute: str) -> dict[int, list[str]]:
@@ -175,6 +211,10 @@ TABLE_EXPORTERS = {"csv": csv_response, "xlsx": xlsx_response, "json": json_resp
 EXPORT_FORMATS = tuple(TABLE_EXPORTERS)
 
 
-def export_response(fmt: str, queryset: QuerySet[Recommendation], filename: str) -> HttpResponseBase:
-    """The recommendations of `queryset`, every column, in `fmt` (one of EXPORT_FORMATS)."""
-    return TABLE_EXPORTERS[fmt](NMIRF_COLUMNS, export_records(queryset), filename)
+def export_response(
+    fmt: str, queryset: QuerySet[Recommendation], filename: str, *, staff: bool = False
+) -> HttpResponseBase:
+    """The recommendations of `queryset` in `fmt` (one of EXPORT_FORMATS): every column, with the
+    import each came from when `staff` (the public sees the document, session and cycle only)."""
+    columns = STAFF_COLUMNS if staff else PUBLIC_COLUMNS
+    return TABLE_EXPORTERS[fmt](columns, export_records(queryset, columns), filename)

@@ -6,9 +6,10 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
+from recommendations.importing.rows import first_number
 from recommendations.ordering import KEY_LENGTH, paragraph_key
 
 
@@ -248,6 +249,8 @@ class Recommendation(models.Model):
     )
     date = models.DateField(_("date"), null=True, blank=True)
     cycle = models.PositiveSmallIntegerField(_("UPR cycle"), null=True, blank=True)
+    # The UPR Working Group session, as the file gave it (UPR Info's files name no document).
+    session = models.CharField(_("UPR session"), max_length=50, blank=True)
     recommending_states = models.ManyToManyField(
         Country, verbose_name=_("recommending States"), related_name="recommendations_made", blank=True
     )
@@ -303,6 +306,20 @@ class Recommendation(models.Model):
         blank=True,
         help_text=_("For example the UHRI annotation id; a re-import updates the recommendation with it."),
     )
+    # Provenance: the import that first brought the recommendation and its row in that file. A later
+    # import that updates the recommendation keeps them (recommendations.importing.service._write).
+    import_batch = models.ForeignKey(
+        "ImportBatch",
+        verbose_name=_("import"),
+        related_name="recommendations",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+    )
+    import_row = models.PositiveIntegerField(
+        _("row in the imported file"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 
@@ -356,11 +373,24 @@ class Recommendation(models.Model):
         ]
 
     def __str__(self) -> str:
+        if not self.paragraph and self.session:
+            return self.session_label()
         label = f"{self.mechanism.code} {self.paragraph}".strip() if self.mechanism_id else ""
         return label or f"#{self.pk}"
 
     def get_absolute_url(self) -> str:
         return reverse("workspace:recommendation_detail", args=[self.pk])
+
+    def session_label(self) -> str:
+        """`UPR session 12 (cycle 2)` when the session is known, else empty text (no query)."""
+        if not self.session:
+            return ""
+        number = first_number(self.session)
+        session = str(number) if number is not None else self.session
+        if self.cycle:
+            label = gettext("UPR session %(session)s (cycle %(cycle)s)")
+            return label % {"session": session, "cycle": self.cycle}
+        return gettext("UPR session %(session)s") % {"session": session}
 
     def original_text(self) -> str:
         """The text in the language the mechanism wrote it in (any text if that one is missing)."""
@@ -520,6 +550,16 @@ class ImportBatch(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("workspace:import_detail", args=[self.pk])
+
+    def format_label(self) -> str:
+        """The kind of file read, as people call it (`UPR Info database export`)."""
+        if self.format == "mapping":
+            return gettext("Spreadsheet read with a column mapping")
+        if self.format.startswith("profile:"):
+            return gettext("Spreadsheet read with the column mapping “%(name)s”") % {
+                "name": self.format.removeprefix("profile:")
+            }
+        return str(dict(self.FORMATS).get(self.format) or self.format)
 
     @property
     def running(self) -> bool:

@@ -265,7 +265,11 @@ def _facets_from_counts(counts: dict[str, dict]) -> dict[str, list[FacetValue]]:
 
 def recommendation_detail(pk: int) -> QuerySet[Recommendation]:
     # Archived recommendations too: the workspace shows them, with the way back from the archive.
-    return Recommendation.all_objects.filter(pk=pk).select_related(*ROW_RELATIONS).prefetch_related(*LINKS)
+    return (
+        Recommendation.all_objects.filter(pk=pk)
+        .select_related(*ROW_RELATIONS, "import_batch")
+        .prefetch_related(*LINKS)
+    )
 
 
 # What a recommendation is linked to through many-to-many tables; every target is a small table.

@@ -27,6 +27,7 @@ from recommendations.forms import (
     SourceDocumentForm,
 )
 from recommendations.models import Cluster, Recommendation, SourceDocument
+from recommendations.provenance import recommendation_source
 
 
 def _query(request: HttpRequest) -> RecommendationQuery:
@@ -60,7 +61,9 @@ def recommendation_export(request: HttpRequest, fmt: str) -> HttpResponse:
         raise Http404
     query = _query(request)
     stamp = timezone.localdate().isoformat()
-    return export_response(fmt, query.apply(Recommendation.objects.all()), f"recommendations-{stamp}")
+    return export_response(
+        fmt, query.apply(Recommendation.objects.all()), f"recommendations-{stamp}", staff=True
+    )
 
 
 @workspace_view
@@ -111,7 +114,11 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     recommendation = get_for_user(
         request.user, Recommendation, pk, queryset=selectors.recommendation_detail(pk)
     )
-    context = {"recommendation": recommendation, "related": selectors.related_recommendations(recommendation)}
+    context = {
+        "recommendation": recommendation,
+        "related": selectors.related_recommendations(recommendation),
+        "source": recommendation_source(recommendation),
+    }
     return render(request, "recommendations/detail.html", context)
 
 

@@ -83,7 +83,7 @@ def _reference(recommendation: Recommendation) -> str:
             "document": document,
             "paragraph": recommendation.paragraph,
         }
-    return document or recommendation.paragraph or f"#{recommendation.pk}"
+    return document or recommendation.paragraph or recommendation.session_label() or f"#{recommendation.pk}"
 
 
 def items(queryset: QuerySet[Recommendation], language: str) -> list[Item]:
