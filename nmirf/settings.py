@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "recommendations",
     "reporting",
     "portal",
+    "vocabulary",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,7 @@ workspace_patterns = [
     path("", include(focalpoints_urls.workspace_patterns)),
     path("", include(portal_urls.workspace_patterns)),
     path("", include("reporting.urls")),
+    path("", include("vocabulary.urls")),
 ]
 
 urlpatterns = [

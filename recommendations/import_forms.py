@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from recommendations.importing.columns import MAPPING_FIELDS
 from recommendations.importing.matching import CREATE, IGNORE
@@ -75,34 +76,80 @@ class MappingForm(forms.Form):
 
 
 _VALUE_MODELS = {"mechanism": Mechanism, "theme": Theme, "group": ConcernedGroup, "state": Country}
+VALUE_LISTS = {
+    "state": _("States"),
+    "mechanism": _("Mechanisms"),
+    "theme": _("Themes"),
+    "group": _("Concerned groups"),
+    "sdg": _("SDGs"),
+}
+
+
+def _hint(kind: str, count: int, hint: dict[str, Any]) -> str:
+    """How often a value occurs, where, and why its default decision is what it is."""
+    rows = " · ".join(str(row) for row in hint.get("samples", []))
+    text = ngettext("%(count)d row (%(rows)s).", "%(count)d rows (for example %(rows)s).", count) % {
+        "count": count,
+        "rows": rows or "—",
+    }
+    if hint.get("target"):
+        suggestion = _("Suggested: map to %(label)s, %(score)d %% alike.")
+        return f"{text} {suggestion % {'label': hint['label'], 'score': hint['score']}}"
+    if kind == "state":
+        advice = _("No State has a near name: choose one.")
+    else:
+        advice = _("No near match: it will be created.")
+    return f"{text} {advice}"
 
 
 class ResolveForm(forms.Form):
-    """One choice per unknown value: ignore, create, or one of the existing rows."""
+    """One choice per unknown value, by list: the nearest name by default, else create; or ignore.
+
+    A State with no near name has no default: it stays undecided (and asked) until one is chosen.
+    """
 
     def __init__(self, *args, batch: ImportBatch, **kwargs):
         super().__init__(*args, **kwargs)
         self.values: list[tuple[str, str, str]] = []
+        suggested = batch.report.get("vocabulary", {}).get("suggested", {})
         for kind, entries in batch.report.get("unknown", {}).items():
             model = _VALUE_MODELS.get(kind)
             if model is None:
                 continue
-            options = [(IGNORE, _("Ignore")), *([] if kind == "state" else [(CREATE, _("Create it"))])]
+            if kind == "state":
+                options = [("", _("Not decided yet")), (IGNORE, _("Ignore"))]
+            else:
+                options = [(CREATE, _("Create it")), (IGNORE, _("Ignore"))]
             options += [(str(obj.pk), str(obj)) for obj in model.objects.all()]
-            for index, (raw, _count) in enumerate(entries):
+            for index, (raw, count) in enumerate(entries):
+                hint = suggested.get(kind, {}).get(raw, {})
+                initial = str(hint["target"]) if hint.get("target") else ("" if kind == "state" else CREATE)
                 name = f"value_{kind}_{index}"
                 self.fields[name] = forms.ChoiceField(
-                    label=raw, choices=options, initial=IGNORE, required=False
+                    label=raw,
+                    choices=options,
+                    initial=initial,
+                    required=False,
+                    help_text=_hint(kind, count, hint),
                 )
                 self.values.append((name, kind, raw))
 
     def value_rows(self) -> list[tuple[forms.BoundField, str, str]]:
         return [(self[name], kind, raw) for name, kind, raw in self.values]
 
+    def sections(self) -> list[tuple[str, str, list[forms.BoundField]]]:
+        """The unknown values under the list they belong to, in the order of `VALUE_LISTS`."""
+        found = [
+            (kind, str(title), [self[name] for name, of, _raw in self.values if of == kind])
+            for kind, title in VALUE_LISTS.items()
+        ]
+        return [section for section in found if section[2]]
+
     def value_decisions(self) -> dict[str, dict[str, str]]:
         decisions: dict[str, dict[str, str]] = {}
         for name, kind, raw in self.values:
-            decisions.setdefault(kind, {})[raw] = self.cleaned_data.get(name) or IGNORE
+            if decision := self.cleaned_data.get(name):
+                decisions.setdefault(kind, {})[raw] = decision
         return decisions
 
 

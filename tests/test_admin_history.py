@@ -62,6 +62,7 @@ from tests.factories import (
     SourceDocumentFactory,
     UserFactory,
 )
+from vocabulary.models import VocabularyMapping
 
 pytestmark = pytest.mark.django_db
 
@@ -195,6 +196,17 @@ CASES: dict[str, Case] = {
             name=f"UHRI export {_n()}", headers_key="a", mapping={"Text": "text"}, created_by=UserFactory()
         ),
         {"name": "UHRI export, renamed"},
+    ),
+    "vocabulary.vocabularymapping": Case(
+        lambda: VocabularyMapping.objects.create(
+            source_format="uprinfo",
+            kind="theme",
+            value=f"Detention {_n()}",
+            key=f"detention {_n()}",
+            decision="map",
+            target_id=Theme.objects.first().pk,
+        ),
+        {"decision": "ignore", "target_id": ""},
     ),
     "reporting.report": Case(_report, {"title": "Progress report to parliament, 2024"}),
     "reporting.reportversion": Case(

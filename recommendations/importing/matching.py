@@ -80,6 +80,18 @@ class Matcher:
         self.goals = dict(Goal.objects.values_list("code", "pk"))
         self.targets = dict(Target.objects.values_list("code", "pk"))
         self.unknown: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
+        # Up to two rows where each unknown value occurs; `row` is the row being read.
+        self.samples: dict[str, dict[str, list[int]]] = {kind: {} for kind in KINDS}
+        self.row = 0
+        # What the import decides without asking (vocabulary.matching.Vocabulary), set once the format is known.
+        self.vocabulary: Any = None
+
+    def _unknown(self, kind: str, raw: str) -> None:
+        value = raw.strip()
+        self.unknown[kind][value] += 1
+        rows = self.samples[kind].setdefault(value, [])
+        if len(rows) < 2 and self.row and self.row not in rows:
+            rows.append(self.row)
 
     def decision(self, kind: str, raw: str) -> str | None:
         return self._decisions.get(kind, {}).get(fold(raw))
@@ -91,11 +103,11 @@ class Matcher:
         found = self._state(raw) if kind == "state" else self.tables[kind].get(fold(raw))
         if found is not None:
             return found
-        decision = self.decision(kind, raw)
+        decision = (self.vocabulary and self.vocabulary.decision(kind, raw)) or self.decision(kind, raw)
         if decision and decision.isdigit():
             return int(decision)
         if decision not in (IGNORE, CREATE):
-            self.unknown[kind][raw.strip()] += 1
+            self._unknown(kind, raw)
         return None
 
     def _state(self, raw: str) -> int | None:
@@ -107,6 +119,10 @@ class Matcher:
     def many(self, kind: str, values: Iterable[str]) -> set[int]:
         return {pk for pk in (self.one(kind, value) for value in values) if pk is not None}
 
+    def implied_groups(self, themes: list[str]) -> set[int]:
+        """Concerned groups that a source's themes name (UPR Info's "Women's rights": women & girls)."""
+        return self.vocabulary.groups(themes) if self.vocabulary else set()
+
     def sdgs(self, labels: Iterable[str]) -> tuple[set[int], set[int]]:
         """Goals and targets named by SDG labels ("5", "SDG 5", "16.3 - …"); an indicator names its target."""
         goals, targets = set(), set()
@@ -114,7 +130,7 @@ class Matcher:
             parsed = parse_sdg_code(label)
             if parsed is None:
                 if label.strip():
-                    self.unknown["sdg"][label.strip()] += 1
+                    self._unknown("sdg", label)
                 continue
             level, code = parsed
             if level == "goal" and code in self.goals:
@@ -125,9 +141,9 @@ class Matcher:
                     targets.add(self.targets[target])
                     goals.add(self.goals[target.split(".")[0]])
                 else:
-                    self.unknown["sdg"][label.strip()] += 1
+                    self._unknown("sdg", label)
             else:
-                self.unknown["sdg"][label.strip()] += 1
+                self._unknown("sdg", label)
         return goals, targets
 
     def creations(self) -> dict[str, list[str]]:

@@ -56,6 +56,8 @@ from recommendations.models import (
     Theme,
 )
 from recommendations.ordering import paragraph_key
+from vocabulary.matching import Vocabulary, vocabulary_report
+from vocabulary.services import mappings_remember
 
 Status = ImportBatch.Status
 Step = ImportBatch.Step
@@ -239,6 +241,7 @@ def import_resolve(
         # Undoing or discarding the import removes these values again, unless something else uses them.
         resolutions["value_batches"] = [*resolutions.get("value_batches", []), values_batch.pk]
     if values:
+        mappings_remember(user=user, source_format=batch.format, values=values)
         earlier = resolutions.get("values", {})
         resolutions["values"] = earlier | {
             kind: {**earlier.get(kind, {}), **decisions} for kind, decisions in values.items()
@@ -420,6 +423,7 @@ def _analyse(batch: ImportBatch) -> Analysis | None:
     if found is None:
         return None
     batch.format, records = found
+    matcher.vocabulary = Vocabulary(batch.format)
     decisions = batch.resolutions.get("duplicates", {})
     mechanisms = {m.pk: m for m in Mechanism.objects.all()}
     documents = dict(SourceDocument.all_objects.values_list("symbol", "mechanism_id"))
@@ -480,6 +484,7 @@ def _analyse(batch: ImportBatch) -> Analysis | None:
     analysis.report["unknown"] = {
         kind: sorted(counter.items()) for kind, counter in matcher.unknown.items() if counter
     }
+    analysis.report["vocabulary"] = vocabulary_report(matcher.vocabulary, matcher.unknown, matcher.samples)
     for key in ("invalid", "skipped", "duplicates", "notices"):
         analysis.report[f"{key}_total"] = len(analysis.report[key])
         analysis.report[key] = analysis.report[key][:REPORT_LIMIT]
@@ -490,6 +495,7 @@ def _plan(
     record, batch, matcher, scope, mechanisms, documents, by_external, text_index, decisions, analysis
 ) -> Plan:
     plan = Plan(row=record.row, outcome="new")
+    matcher.row = record.row
 
     def invalid(column: str, message: str) -> Plan:
         plan.outcome = "invalid"
@@ -567,6 +573,7 @@ def _plan(
         "paragraph": record.paragraph[:40],
         "date": record.date,
         "cycle": record.cycle if upr else None,
+        "session": record.session[:50] if upr else "",
         **{f"text_{lang.replace('-', '_')}": text for lang, text in texts.items() if text},
     }
     if record.external_id:
@@ -574,7 +581,7 @@ def _plan(
     plan.relations = {
         "recommending_states": matcher.many("state", record.recommending_states),
         "themes": matcher.many("theme", record.themes),
-        "groups": matcher.many("group", record.groups),
+        "groups": matcher.many("group", record.groups) | matcher.implied_groups(record.themes),
         "sdg_goals": goals,
         "sdg_targets": targets,
     }
@@ -907,6 +914,8 @@ def _write(batch: ImportBatch, analysis: Analysis):
                 text=_original(plan.fields),
                 source_document_id=documents.get(plan.document),
                 paragraph_key=paragraph_key(plan.fields.get("paragraph", "")),
+                import_batch_id=batch.pk,
+                import_row=plan.row,
                 **plan.fields,
                 **work.fields(plan.secretariat),
             )
@@ -926,10 +935,18 @@ def _write(batch: ImportBatch, analysis: Analysis):
     names: set[str] = set()
     for plan in updates:
         obj = objects[plan.existing]
+        # Provenance stays with the import that first brought the record: a later one only fills it
+        # in for records that have none (typed by hand, or their import was deleted); a file of
+        # translations never does.
+        if obj.import_batch_id is None and not batch.translations_only:
+            obj.import_batch_id, obj.import_row = batch.pk, plan.row
+            names.update(("import_batch_id", "import_row"))
         for key, value in plan.fields.items():
             if key == "source_document":
                 obj.source_document_id = documents.get(value)
                 names.add("source_document_id")
+            elif key == "session" and obj.session:
+                continue  # the first session given is kept, like the provenance
             else:
                 setattr(obj, key, value)
                 names.add(key)

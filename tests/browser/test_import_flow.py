@@ -347,7 +347,8 @@ def test_administrator_imports_checks_links_undoes_translates_and_exports(
     expect(page.get_by_role("heading", name="Invalid rows")).to_be_visible()
     expect(page.get_by_role("row", name=re.compile(r"^3 .*text is missing"))).to_be_visible()
     expect(page.get_by_role("heading", name="Possible duplicates")).to_be_visible()
-    expect(page.get_by_role("group", name="Values the database does not know")).to_be_visible()
+    expect(page.get_by_role("heading", name="Values the database does not know")).to_be_visible()
+    expect(page.get_by_role("group", name="Themes")).to_contain_text("Water for all")
     problems = [
         problem
         for language in ("en", "ar")
