@@ -8,9 +8,9 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from recommendations.importing.base import EXACT, LINK, LINK_AT, NEW
 from recommendations.importing.columns import MAPPING_FIELDS
 from recommendations.importing.matching import CREATE, IGNORE
-from recommendations.importing.service import EXACT, LINK, LINK_AT, NEW
 from recommendations.models import ConcernedGroup, Country, ImportBatch, Mechanism, Recommendation, Theme
 
 

@@ -15,6 +15,7 @@ from nmirf.history_views import undo_message
 from nmirf.revert import RevertBlocked, plan_context
 from recommendations.import_forms import DuplicatesForm, ImportUploadForm, MappingForm, ResolveForm
 from recommendations.importing import service, undo
+from recommendations.importing.base import import_progress
 from recommendations.models import ImportBatch
 
 PERMISSION = "recommendations.import_recommendations"
@@ -61,7 +62,7 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     batch = _batch(request, pk)
     if service.import_fail_stale():
         batch.refresh_from_db()
-    context = {"batch": batch, "progress": service.import_progress(batch)}
+    context = {"batch": batch, "progress": import_progress(batch)}
     if batch.status == ImportBatch.Status.NEEDS_MAPPING:
         context["mapping_form"] = MappingForm(headers=batch.headers)
     if batch.status == ImportBatch.Status.PREVIEWED:

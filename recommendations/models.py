@@ -307,7 +307,7 @@ class Recommendation(models.Model):
         help_text=_("For example the UHRI annotation id; a re-import updates the recommendation with it."),
     )
     # Provenance: the import that first brought the recommendation and its row in that file. A later
-    # import that updates the recommendation keeps them (recommendations.importing.service._write).
+    # import that updates the recommendation keeps them (recommendations.importing.writing.write).
     import_batch = models.ForeignKey(
         "ImportBatch",
         verbose_name=_("import"),

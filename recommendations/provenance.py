@@ -1,6 +1,6 @@
 """Where a recommendation came from: its document, its UPR session and cycle, and its import.
 
-The import and the row are set by the importer (`recommendations.importing.service._write`) and
+The import and the row are set by the importer (`recommendations.importing.writing.write`) and
 kept by later imports. The document is the one stored on the record, or else, for a UPR
 recommendation known only by its session (UPR Info's files name no document), the Working Group
 report of the same State and session when another import brought that document.

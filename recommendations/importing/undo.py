@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from nmirf.models import AuditBatch
 from nmirf.revert import RevertPlan, revert_apply, revert_plan
-from recommendations.importing.service import import_dir
+from recommendations.importing.base import import_dir
 from recommendations.models import ImportBatch
 
 Status = ImportBatch.Status

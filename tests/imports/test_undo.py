@@ -13,6 +13,7 @@ from nmirf.audit import Change, audit_write, snapshot
 from nmirf.models import AuditBatch
 from nmirf.revert import Outcome, RevertBlocked, revert_apply, revert_plan
 from recommendations.importing import service, undo
+from recommendations.importing.base import import_dir
 from recommendations.models import ImportBatch, Recommendation, SourceDocument, Theme
 from recommendations.services import BulkAction, recommendation_update, recommendations_bulk_apply
 from reporting.models import Report
@@ -192,7 +193,7 @@ def test_a_waiting_preview_can_be_discarded(tmp_path, admin_user, django_capture
     )
     batch = service.import_preview(batch_id=batch.pk)
     assert Theme.objects.filter(name_en="Water for all").exists()
-    stored = service.import_dir() / batch.stored_name
+    stored = import_dir() / batch.stored_name
     with pytest.raises(ValidationError):
         undo.import_undo_plan(batch=batch)
     with django_capture_on_commit_callbacks(execute=True):

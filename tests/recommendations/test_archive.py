@@ -8,7 +8,6 @@ import pytest
 
 from nmirf.audit import history_for
 from nmirf.models import AuditBatch
-from recommendations.importing import service
 from recommendations.models import Cluster, Recommendation, SourceDocument
 from recommendations.services import BulkAction, recommendations_bulk_change
 from reporting.selectors import dashboard_context
@@ -105,7 +104,6 @@ def test_a_reimport_finds_archived_records_instead_of_creating_twins(tmp_path, a
     assert Recommendation.all_objects.count() == 2 and SourceDocument.all_objects.count() == 1
     rec = Recommendation.all_objects.get(pk=rec.pk)
     assert rec.position == "noted" and rec.archived
-    assert service.import_dir().exists()
 
 
 def test_bulk_archive_is_undone_from_history(personas, secretariat):
