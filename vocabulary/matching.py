@@ -40,6 +40,7 @@ _GENERAL = re.compile(r"(?:\s+general)+$")
 REMEMBERED = "remembered"
 CROSSWALK_ORIGIN = "crosswalk"
 SAME_NAME = "same_name"
+GROUP_AS_THEME = "group_as_theme"
 
 
 def vocabulary_key(value: str) -> str:
@@ -135,15 +136,28 @@ class Vocabulary:
             found = (CROSSWALK_ORIGIN, str(entry.theme) if entry.theme else IGNORE)
         elif kind in self.names and key in self.names[kind]:
             found = (SAME_NAME, str(self.names[kind][key]))
+        elif kind == "theme" and key in self.names["group"]:
+            # OHCHR matrices list concerned groups among their themes ("Migrants", "Members of
+            # minorities"): read as that group (see `groups`), and as no theme.
+            self.applied[("group", raw.strip(), GROUP_AS_THEME, str(self.names["group"][key]))] += 1
+            return IGNORE
         if found is None:
             return None
         self.applied[(kind, raw.strip(), *found)] += 1
         return found[1]
 
     def groups(self, themes: list[str]) -> set[int]:
-        """The concerned groups that the crosswalk reads in a row's issues ("Women's rights": women)."""
-        entries = (self.crosswalk.get(vocabulary_key(value)) for value in themes)
-        return {entry.group for entry in entries if entry and entry.group}
+        """The concerned groups a row's themes name: through the crosswalk ("Women's rights": women) or
+        by a group's own name given as a theme (matrices: "Migrants")."""
+        keys = [vocabulary_key(value) for value in themes]
+        entries = (self.crosswalk.get(key) for key in keys)
+        found = {entry.group for entry in entries if entry and entry.group}
+        # A group named among the themes (matrices), unless a theme of that name exists.
+        return found | {
+            self.names["group"][key]
+            for key in keys
+            if key in self.names["group"] and key not in self.names["theme"]
+        }
 
     def to_create(self, kind: str, raw: str) -> bool:
         """Whether an earlier decision says to create this value (the preview then defaults to it)."""

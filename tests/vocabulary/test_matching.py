@@ -5,7 +5,9 @@ import csv
 import pytest
 
 from recommendations.importing.matching import Matcher
-from recommendations.models import ConcernedGroup, Theme
+from recommendations.models import ConcernedGroup, Recommendation, Theme
+from tests.imports.files import UHRI_HEADERS, uhri_row, write_xlsx
+from tests.imports.test_import_service import commit, upload
 from vocabulary.matching import (
     CROSSWALK,
     CROSSWALK_ORIGIN,
@@ -119,3 +121,16 @@ def test_uhri_and_matrix_spellings_are_at_least_90_percent_alike():
 
 def test_a_value_with_no_near_name_has_no_suggestion():
     assert nearest("theme", "Quantum chromodynamics") is None
+
+
+def test_a_group_named_among_the_themes_is_read_as_that_group(tmp_path, admin_user):
+    """OHCHR matrices list concerned groups ("Migrants") among their themes: no question, the group."""
+    path = write_xlsx(
+        tmp_path / "m.xlsx", UHRI_HEADERS, [uhri_row(1, themes="- Migrants\n- Death penalty", groups="")]
+    )
+    batch = upload(admin_user, path)
+    assert "theme" not in batch.report.get("unknown", {}), batch.report.get("unknown")
+    commit(admin_user, batch)
+    rec = Recommendation.objects.get()
+    assert [g.name_en for g in rec.groups.all()] == ["Migrants"]
+    assert [t.code for t in rec.themes.all()] == ["death-penalty"]
