@@ -409,7 +409,7 @@ def build_index(count: int, *, seed: int = 13) -> Index:
                 rng.choice(clusters) if rng.random() < 0.6 else None,
                 rng.choice(institutions) if rng.random() < 0.5 else None,
                 status, None if status == "no_information" else status_date, rng.random() < 0.15,
-                pk not in withheld, f"uhri-{pk:08d}", now, now,
+                pk not in withheld, f"uhri-{pk:08d}", now, now, False, "",
             )  # fmt: skip
             for theme in set(rng.choices(themes, weights=theme_weights, k=rng.randint(1, 3))):
                 links["themes"].append((pk, theme))
@@ -426,7 +426,7 @@ def build_index(count: int, *, seed: int = 13) -> Index:
         ["id", "state_id", "text", "text_en", "text_fr", "text_es", "text_ar", "original_language", "kind",
          "mechanism_id", "source_document_id", "paragraph", "paragraph_key", "date", "cycle", "position",
          "cluster_id", "lead_institution_id", "status", "status_date", "requires_legislation", "published",
-         "external_id", "created_at", "updated_at"],
+         "external_id", "created_at", "updated_at", "archived", "session"],
         rows(),
     )  # fmt: skip
     for field in Recommendation._meta.many_to_many:
