@@ -9,7 +9,7 @@ def main() -> int:
     django.setup()
     from django.db import connection
 
-    from bench import imports, portal, reports, workspace
+    from bench import imports, portal, repeats, reports, workspace
 
     if connection.vendor != "postgresql":
         print("make bench needs DATABASE_URL pointing at PostgreSQL", file=sys.stderr)
@@ -17,7 +17,13 @@ def main() -> int:
     scale = float(os.environ.get("BENCH_SCALE", "1"))
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
-        for module in (portal, workspace, imports, reports):  # portal first: it removes its data after
+        for module in (
+            portal,
+            workspace,
+            imports,
+            reports,
+            repeats,
+        ):  # portal first: it removes its data after
             module.run(scale=scale)
     finally:
         connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)

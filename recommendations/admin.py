@@ -17,6 +17,7 @@ from recommendations.models import (
     ImportProfile,
     Mechanism,
     Recommendation,
+    RecommendationRepeat,
     SourceDocument,
     Theme,
 )
@@ -104,3 +105,11 @@ class ImportBatchAdmin(ReadOnlyAdmin):
     list_display = ("file_name", "user", "created_at", "status", "format")
     list_filter = ("status", "format")
     search_fields = ("file_name", "checksum")
+
+
+@admin.register(RecommendationRepeat)
+class RecommendationRepeatAdmin(ReadOnlyAdmin):
+    """Repeats are found by `manage.py find_repeats` and after each import, not entered here."""
+
+    list_display = ("recommendation", "repeats", "score", "found_at")
+    list_select_related = ("recommendation__mechanism", "repeats__mechanism")

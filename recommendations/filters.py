@@ -16,7 +16,15 @@ from django.http import QueryDict
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from recommendations.models import ConcernedGroup, Country, Mechanism, Recommendation, SourceDocument, Theme
+from recommendations.models import (
+    ConcernedGroup,
+    Country,
+    Mechanism,
+    Recommendation,
+    RecommendationRepeat,
+    SourceDocument,
+    Theme,
+)
 from recommendations.reference import ids_where
 from recommendations.search import search_filter
 from sdg.models import Goal, Target
@@ -68,6 +76,7 @@ class RecommendationQuery:
     status: list[str] = field(default_factory=list)
     position: list[str] = field(default_factory=list)
     published: bool | None = None
+    repeated: bool | None = None  # staff only: repeats an earlier recommendation (repeats.py)
     sort: str = ""
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
@@ -102,6 +111,8 @@ class RecommendationQuery:
             setattr(query, name, [int(value) for value in good] if name == "cycle" else good)
         if staff and params.get("published") in ("true", "false"):
             query.published = params["published"] == "true"
+        if staff and params.get("repeated") in ("true", "false"):
+            query.repeated = params["repeated"] == "true"
         sort = params.get("sort", "")
         if sort and sort not in SORTS and sort != RELEVANCE:
             query.errors.append(_("Unknown sort order ignored."))
@@ -140,6 +151,9 @@ class RecommendationQuery:
                 conditions &= Q(**{f"{name}__in": getattr(self, name)})
         if self.published is not None:
             conditions &= Q(published=self.published)
+        if self.repeated is not None:
+            repeats = Exists(RecommendationRepeat.objects.filter(recommendation_id=OuterRef("pk")))
+            conditions &= repeats if self.repeated else ~repeats
         if self.cluster:
             ids = [int(value) for value in self.cluster if value != NONE]
             either = Q(cluster_id__in=ids)
@@ -206,7 +220,7 @@ class RecommendationQuery:
 
 _FILTER_NAMES = (
     "q", "state", "mechanism_type", "mechanism", "document", "cycle", "kind", "theme", "group", "goal",
-    "target", "cluster", "institution", "status", "position", "published",
+    "target", "cluster", "institution", "status", "position", "published", "repeated",
 )  # fmt: skip
 _PARAM_NAMES = (*_FILTER_NAMES, "sort", "page", "page_size")
 

@@ -564,3 +564,40 @@ class ImportBatch(models.Model):
     @property
     def running(self) -> bool:
         return self.status in (self.Status.PREVIEWING, self.Status.IMPORTING)
+
+
+class RecommendationRepeat(models.Model):
+    """A recommendation (the later one) that repeats an earlier one of the same State under review.
+
+    Found by recommendations.repeats.repeats_find: texts at least 90 % alike after normalisation, from
+    different reviews (another UPR cycle, another mechanism, or another report of the same body).
+    """
+
+    recommendation = models.ForeignKey(
+        Recommendation,
+        verbose_name=_("recommendation"),
+        related_name="repeat_links",
+        on_delete=models.CASCADE,
+    )
+    repeats = models.ForeignKey(
+        Recommendation,
+        verbose_name=_("repeats"),
+        related_name="repeated_by_links",
+        on_delete=models.CASCADE,
+    )
+    score = models.PositiveSmallIntegerField(_("similarity"))
+    found_at = models.DateTimeField(_("found at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("repeated recommendation")
+        verbose_name_plural = _("repeated recommendations")
+        constraints = [
+            models.UniqueConstraint(fields=["recommendation", "repeats"], name="repeat_unique"),
+            models.CheckConstraint(
+                condition=~Q(recommendation=models.F("repeats")), name="repeat_not_itself"
+            ),
+            models.CheckConstraint(condition=Q(score__gte=90, score__lte=100), name="repeat_score_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recommendation_id} → {self.repeats_id} ({self.score} %)"

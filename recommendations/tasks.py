@@ -11,6 +11,7 @@ from collections.abc import Callable
 from celery import Task, shared_task
 from django.db import DatabaseError
 
+from recommendations import repeats
 from recommendations.importing import service
 
 RETRIES = 3
@@ -37,3 +38,9 @@ def import_preview_task(self: Task, batch_id: int) -> None:
 @shared_task(bind=True, acks_late=True, max_retries=RETRIES)
 def import_commit_task(self: Task, batch_id: int) -> None:
     _run(self, service.import_commit, batch_id)
+
+
+@shared_task(autoretry_for=(DatabaseError,), retry_backoff=True, max_retries=RETRIES)
+def repeats_find_task(batch_id: int) -> int:
+    """Find repeats again for the States whose recommendations an import brought or changed."""
+    return repeats.repeats_find(state_ids=repeats.import_state_ids(batch_id=batch_id))

@@ -385,6 +385,7 @@ def parliament_content(report: Report, today: datetime.date) -> dict:
         ),
         progress=progress_sections(queryset, until=as_of),
         coverage=coverage_section(queryset, as_of),
+        repeated=statistics.repeated_count(queryset),
         status_changes=_status_changes(changes, report_items),
         actions=actions,
         indicators=_indicators(queryset, actions),

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from focalpoints.models import Action, ImpactIndicator, Institution, ProgressUpdate
 from focalpoints.selectors import CLOSED_STATUSES
-from recommendations.models import Cluster, Mechanism, Recommendation
+from recommendations.models import Cluster, Mechanism, Recommendation, RecommendationRepeat
 from sdg.models import Goal
 
 STATUSES = Recommendation.Status
@@ -299,3 +299,9 @@ def overdue_by_institution(queryset: QuerySet[Recommendation], *, today: datetim
     pairs += [(key, "action", n) for key, n in actions]
     labels = {obj.pk: str(obj) for obj in Institution.objects.filter(pk__in={p[0] for p in pairs})}
     return _rows(pairs, labels, none_label=_("No lead institution"))
+
+
+def repeated_count(queryset: QuerySet[Recommendation]) -> int:
+    """How many of these recommendations repeat an earlier one (recommendations.repeats), in one query."""
+    repeats = RecommendationRepeat.objects.filter(recommendation_id=OuterRef("pk"))
+    return queryset.order_by().filter(Exists(repeats)).count()

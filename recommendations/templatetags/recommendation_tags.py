@@ -6,8 +6,15 @@ from django.utils.translation import get_language, get_language_info
 
 from recommendations.filters import RecommendationQuery
 from recommendations.models import Recommendation
+from recommendations.repeats import repeat_links as _repeat_links
 
 register = template.Library()
+
+
+@register.simple_tag
+def repeat_links(recommendation: Recommendation, public: bool = False) -> dict[str, list[Recommendation]]:
+    """The recommendations this one repeats and those repeating it (recommendations.repeats)."""
+    return _repeat_links(recommendation, public=public)
 
 
 @register.simple_tag
