@@ -60,10 +60,12 @@ def snapshot_many(model: type[models.Model], pks: Sequence[Any]) -> dict[Any, Sn
     """Snapshots of many objects in one query per relation (no N+1 on bulk actions)."""
     concrete, many = tracked_fields(model)
     attnames = [field.attname for field in concrete]
-    result: dict[Any, Snapshot] = {}
-    for row in model._base_manager.filter(pk__in=pks).values("pk", *attnames):
-        pk = row.pop("pk")
-        result[pk] = jsonable(row)
+    rows = list(model._base_manager.filter(pk__in=pks).values_list("pk", *attnames))
+    # One JSON round trip for all the rows, not one per row.
+    values = jsonable([row[1:] for row in rows])
+    result: dict[Any, Snapshot] = {
+        row[0]: dict(zip(attnames, value, strict=True)) for row, value in zip(rows, values, strict=True)
+    }
     for field in many:
         through = field.remote_field.through
         source = field.m2m_field_name() + "_id"

@@ -39,8 +39,10 @@ IGNORE = "ignore"
 CREATE = "create"
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(value: str) -> str:
-    """A value reduced for comparison: accents, case, punctuation and spacing removed."""
+    """A value reduced for comparison: accents, case, punctuation and spacing removed (cached: a file
+    repeats its States, mechanisms and themes on every row)."""
     decomposed = unicodedata.normalize("NFKD", value)
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return _PUNCTUATION.sub(" ", stripped.casefold()).strip()

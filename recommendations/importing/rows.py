@@ -331,10 +331,24 @@ def parse_uhri_text(text: str) -> tuple[str, str, list[str]]:
     return paragraph, clean, states
 
 
+class _Spaces(dict[int, str]):
+    """A `str.translate` table, filled as characters are met (up to a bound on its size): punctuation,
+    symbols, separators and control characters become a space, every other character stays."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        value = " " if unicodedata.category(char)[0] in "PSZC" else char
+        if len(self) < 65536:
+            self[code] = value
+        return value
+
+
+_SPACES = _Spaces()
+
+
 def normalise_text(text: str) -> str:
     """A text reduced for finding duplicates: no paragraph number, recommending States, case,
     punctuation or extra spacing."""
     _paragraph, clean, _states = parse_uhri_text(text)
     folded = unicodedata.normalize("NFKC", clean).casefold()
-    kept = "".join(" " if unicodedata.category(char)[0] in "PSZC" else char for char in folded)
-    return " ".join(kept.split())
+    return " ".join(folded.translate(_SPACES).split())

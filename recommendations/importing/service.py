@@ -394,6 +394,9 @@ def import_commit(*, batch_id: int) -> ImportBatch:
                 raise ImportFileError(_("The file has invalid rows; check it again."))
             progress_set(batch.pk, 96, _("Writing…"))
             batch.audit_batch = write(batch, analysis)
+            from recommendations.tasks import repeats_find_task  # tasks imports this module
+
+            transaction.on_commit(lambda: repeats_find_task.delay(batch_id))
             pause_point("import-commit")
             batch.counts, batch.report = (
                 analysis.counts,

@@ -7,10 +7,13 @@ import datetime
 from typing import Any
 
 from django.conf import settings
+from modeltranslation.thread_context import auto_populate_mode
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname, get_language
 
 from focalpoints.models import Institution
 from nmirf.audit import Change, audit_open, audit_write, snapshot_many
-from nmirf.bulk import insert_rows
+from nmirf.bulk import create_objects, insert_rows
 from nmirf.models import AuditEntry
 from recommendations.importing.analysis import Analysis
 from recommendations.importing.base import (
@@ -48,7 +51,9 @@ def write(batch: ImportBatch, analysis: Analysis):
     ]
     new_plans = [plan for plan in analysis.plans if plan.outcome == "new"]
     work = _SecretariatWork([plan.secretariat for plan in new_plans if plan.secretariat], changes)
-    created = Recommendation.objects.bulk_create(
+    untranslated = _untranslated()
+    created = create_objects(
+        Recommendation,
         [
             Recommendation(
                 text=_original(plan.fields),
@@ -56,12 +61,11 @@ def write(batch: ImportBatch, analysis: Analysis):
                 paragraph_key=paragraph_key(plan.fields.get("paragraph", "")),
                 import_batch_id=batch.pk,
                 import_row=plan.row,
-                **plan.fields,
+                **(untranslated | plan.fields),
                 **work.fields(plan.secretariat),
             )
             for plan in new_plans
         ],
-        batch_size=CHUNK,
     )
     new_links = [
         (obj.pk, plan.relations | work.relations(plan.secretariat))
@@ -201,6 +205,23 @@ class _SecretariatWork:
     def relations(self, work: dict[str, str]) -> dict[str, set[int]]:
         names = _split(work.get("supporting_institutions", ""))
         return {"supporting_institutions": {self.institutions[name] for name in names}} if names else {}
+
+
+def _untranslated() -> dict[str, Any]:
+    """The defaults of the text's translations, for the constructor to take as given rather than
+    compute for every new recommendation (modeltranslation computes each inside a language override).
+
+    Left out: the text in the active language, where the constructor copies the original text, and
+    all of them when modeltranslation fills translations from the original itself.
+    """
+    if auto_populate_mode():
+        return {}
+    active = build_localized_fieldname("text", get_language())
+    return {
+        field.name: field.get_default()
+        for field in translator.get_options_for_model(Recommendation).all_fields["text"]
+        if field.name != active
+    }
 
 
 def _split(value: str) -> list[str]:
