@@ -50,6 +50,11 @@ class Outcome(StrEnum):
     NOTHING = "nothing"
 
 
+def _derived(model: type[models.Model]) -> bool:
+    """Rows computed from others (repeat links): they go with what they refer to, and keep nothing."""
+    return bool(getattr(model, "AUDIT_DERIVED", False))
+
+
 def is_vocabulary(model: type[models.Model]) -> bool:
     """Themes, groups, documents, clusters…: values records refer to, kept while anything uses them."""
     return bool(getattr(model, "AUDIT_VOCABULARY", False))
@@ -274,6 +279,8 @@ def _references(
     """(relation label, referring model, referring pk, referred pk) for every row that refers to `pks`."""
     for relation in model._meta.related_objects:
         referring = relation.related_model
+        if _derived(referring):
+            continue
         label = str(referring._meta.verbose_name_plural)
         for part in _chunks(pks):
             if relation.many_to_many:
@@ -568,4 +575,7 @@ def _remove(undo: AuditBatch, model: type[models.Model], items: list[Item]) -> N
         for relation in many:
             through = relation.remote_field.through
             through.objects.filter(**{f"{relation.m2m_field_name()}_id__in": pks}).delete()
+        for relation in model._meta.related_objects:
+            if _derived(relation.related_model) and not relation.many_to_many:
+                relation.related_model._base_manager.filter(**{f"{relation.field.attname}__in": pks}).delete()
         model._base_manager.filter(pk__in=pks)._raw_delete(model._base_manager.db)

@@ -573,6 +573,10 @@ class RecommendationRepeat(models.Model):
     different reviews (another UPR cycle, another mechanism, or another report of the same body).
     """
 
+    # Computed from the recommendations (nmirf.revert): not work that keeps a recommendation from an undo;
+    # it goes with the recommendation it links, and find_repeats makes it again.
+    AUDIT_DERIVED = True
+
     recommendation = models.ForeignKey(
         Recommendation,
         verbose_name=_("recommendation"),

@@ -17,7 +17,7 @@ from recommendations.importing.base import import_dir
 from recommendations.models import ImportBatch, Recommendation, SourceDocument, Theme
 from recommendations.services import BulkAction, recommendation_update, recommendations_bulk_apply
 from reporting.models import Report
-from tests.factories import ClusterFactory, ProgressUpdateFactory, RecommendationFactory
+from tests.factories import ClusterFactory, ProgressUpdateFactory, RecommendationFactory, country, mechanism
 from tests.imports.files import UHRI_HEADERS, uhri_row, write_xlsx
 from tests.imports.test_import_service import commit, upload
 
@@ -288,3 +288,24 @@ def test_a_cluster_named_by_a_report_scope_stays(admin_user, secretariat):
     )
     (item,) = revert_plan([batch]).items
     assert item.outcome == Outcome.KEEP_USED and item.uses == {"report scopes": 1}
+
+
+def test_repeat_links_found_after_an_import_do_not_keep_its_records(tmp_path, admin_user):
+    """Links computed from the recommendations go with them: the undo removes everything it added."""
+    from recommendations.models import RecommendationRepeat
+    from recommendations.repeats import repeats_find
+
+    earlier = RecommendationFactory(
+        # Alike enough to be a repeat (≥ 90 %), not so alike that the import links it as the same one.
+        text_en="Strengthen the independent monitoring of all places of detention, measure 1",
+        cycle=2,
+        state=country("FRA"),
+        mechanism=mechanism("UPR"),
+    )
+    batch = imported(admin_user, tmp_path, "u.xlsx", [uhri_row(1)])
+    repeats_find(state_ids=[earlier.state_id])
+    assert RecommendationRepeat.objects.exists()
+    plan = undo.import_undo_plan(batch=batch)
+    assert plan.kept_records == 0
+    undo.import_undo(user=admin_user, batch=batch, keep_changed=False)
+    assert list(Recommendation.objects.all()) == [earlier] and not RecommendationRepeat.objects.exists()
