@@ -14,6 +14,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from playwright.sync_api import Browser, Page, expect
 
@@ -503,7 +504,10 @@ def record_pages(admin_user, secretariat, justice, tmp_path):
         value=cluster,
     )
     rec = Recommendation.objects.get(paragraph="118.1")
-    created = batch.audit_batch.entries.get(object_id=str(rec.pk))  # a version before the cluster was set
+    # A version before the cluster was set (a document may have the same id: the record's type decides).
+    created = batch.audit_batch.entries.get(
+        object_id=str(rec.pk), content_type=ContentType.objects.get_for_model(Recommendation)
+    )
     return {
         "history": "workspace/history/",
         "batch": f"workspace/history/{bulk.batch.pk}/",
