@@ -227,3 +227,15 @@ def celery_worker(transactional_db, settings, tmp_path, worker_env):
         except subprocess.TimeoutExpired:
             worker.process.kill()
             worker.process.wait()
+
+
+@pytest.fixture
+def act(django_capture_on_commit_callbacks):
+    """POST as a browser does, let the queued task run (it waits for the commit), then follow the redirect."""
+
+    def post(client, url, data=None):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url, data or {})
+        return client.get(response["Location"]) if response.status_code == 302 else response
+
+    return post

@@ -10,18 +10,6 @@ from tests.imports.files import UHRI_HEADERS, uhri_row, write_csv, write_xlsx
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def act(django_capture_on_commit_callbacks):
-    """POST as a browser does, let the queued task run (it waits for the commit), then follow the redirect."""
-
-    def post(client, url, data=None):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(url, data or {})
-        return client.get(response["Location"]) if response.status_code == 302 else response
-
-    return post
-
-
 def post_file(act, client, path, **data):
     payload = {
         "file": SimpleUploadedFile(path.name, path.read_bytes()),

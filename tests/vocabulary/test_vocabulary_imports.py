@@ -1,34 +1,15 @@
 """Decisions on an import page are remembered per source format: the next import asks nothing again."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from nmirf.models import AuditEntry
 from recommendations.models import ImportBatch, Theme
 from tests.imports.files import UPRINFO_HEADERS, uprinfo_row, write_csv
+from tests.imports.test_import_pages import post_file
 from vocabulary.models import VocabularyMapping
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def act(django_capture_on_commit_callbacks):
-    def post(client, url, data=None):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(url, data or {})
-        return client.get(response["Location"]) if response.status_code == 302 else response
-
-    return post
-
-
-def upload(act, client, path):
-    payload = {
-        "file": SimpleUploadedFile(path.name, path.read_bytes()),
-        "state_scope": "FRA",
-        "language": "en",
-    }
-    return act(client, reverse("workspace:import_list"), payload)
 
 
 ROWS = [
@@ -40,7 +21,7 @@ ROWS = [
 
 def test_preview_groups_unknown_values_and_defaults_to_the_near_match_or_create(personas, tmp_path, act):
     client = personas["admin"]
-    page = upload(act, client, write_csv(tmp_path / "upr.csv", UPRINFO_HEADERS, ROWS)).content.decode()
+    page = post_file(act, client, write_csv(tmp_path / "upr.csv", UPRINFO_HEADERS, ROWS)).content.decode()
     batch = ImportBatch.objects.get()
     assert batch.format == "uprinfo"
     assert "Values matched without asking" in page and "UPR Info crosswalk" in page
@@ -62,7 +43,7 @@ def test_preview_groups_unknown_values_and_defaults_to_the_near_match_or_create(
 def test_a_second_import_of_the_same_file_asks_nothing_already_answered(personas, admin_user, tmp_path, act):
     client = personas["admin"]
     path = write_csv(tmp_path / "upr.csv", UPRINFO_HEADERS, ROWS)
-    upload(act, client, path)
+    post_file(act, client, path)
     batch = ImportBatch.objects.get()
     form = client.get(batch.get_absolute_url()).context["resolve_form"]
     data = {name: field.initial for name, field in form.fields.items()}
@@ -80,7 +61,7 @@ def test_a_second_import_of_the_same_file_asks_nothing_already_answered(personas
     assert VocabularyMapping.objects.filter(updated_by=admin_user).count() == 2
     assert AuditEntry.objects.filter(batch__action="vocabulary_remember").count() == 2
     # The same file again: nothing is asked.
-    upload(act, client, path)
+    post_file(act, client, path)
     second = ImportBatch.objects.latest("pk")
     assert second.pk != batch.pk and second.status == ImportBatch.Status.PREVIEWED
     assert second.report["unknown"] == {}
